@@ -1,0 +1,124 @@
+package fr.jalon.grant;
+
+import static fr.jalon.platform.Roles.ADMIN;
+import static fr.jalon.platform.Roles.BOARD;
+import static fr.jalon.platform.Roles.FINANCE;
+import static fr.jalon.platform.Roles.PROJECT_MANAGER;
+
+import fr.jalon.platform.ConcurrentEditException;
+import fr.jalon.platform.FileKind;
+import fr.jalon.platform.FileStore;
+import fr.jalon.platform.NotFoundException;
+import fr.jalon.platform.RuleViolation;
+import fr.jalon.platform.Messages;
+import fr.jalon.platform.StoredFile;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotNull;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** Use cases on the grant: everybody reads it, only the administrator changes it. */
+@ApplicationScoped
+public class GrantService {
+  @PersistenceContext EntityManager em;
+  @Inject FileStore files;
+  @Inject GrantSheetReport sheetReport;
+  @Inject SecurityContext securityContext;
+
+  @RolesAllowed({ADMIN, PROJECT_MANAGER, FINANCE, BOARD})
+  public GrantSheet current() {
+    return GrantSheet.of(grant());
+  }
+
+  /** The grant, or empty before one is recorded (a fresh production database). */
+  @RolesAllowed({ADMIN, PROJECT_MANAGER, FINANCE, BOARD})
+  public Optional<GrantSheet> currentIfAny() {
+    return find().map(GrantSheet::of);
+  }
+
+  public boolean exists() {
+    return find().isPresent();
+  }
+
+  /** Changes the grant if nobody saved it since {@code change.version()}; all or nothing. */
+  @RolesAllowed(ADMIN)
+  @Transactional
+  public GrantSheet revise(@NotNull GrantChange change) {
+    Grant grant = grant();
+    if (change.version() == null) {
+      throw new RuleViolation("version", "field.required");
+    }
+    if (change.version() != grant.version()) {
+      throw new ConcurrentEditException(grant.reference());
+    }
+    grant.revise(change);
+    // The parameters live in their own rows: bump the grant's version for any change to the form.
+    em.lock(grant, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+    em.flush();
+    return GrantSheet.of(grant);
+  }
+
+  @RolesAllowed(ADMIN)
+  @Transactional
+  public GrantSheet create(@NotNull GrantChange terms, @NotNull Organisation beneficiary) {
+    if (find().isPresent()) {
+      throw new IllegalStateException("Jalon suit une seule convention ; elle existe déjà.");
+    }
+    em.persist(beneficiary);
+    Grant grant = new Grant(terms, beneficiary);
+    em.persist(grant);
+    em.flush();
+    return GrantSheet.of(grant);
+  }
+
+  @RolesAllowed(ADMIN)
+  @Transactional
+  public Organisation addOrganisation(@NotNull Organisation organisation) {
+    em.persist(organisation);
+    return organisation;
+  }
+
+  /** Keeps the signed agreement (a PDF) with the grant. */
+  @RolesAllowed(ADMIN)
+  @Transactional
+  public GrantSheet attachSignedAgreement(@NotNull InputStream content, String fileName) {
+    Grant grant = grant();
+    StoredFile file = files.store(content, fileName, Set.of(FileKind.PDF), "signedAgreement", securityContext.getCallerPrincipal().getName());
+    grant.attachSignedAgreement(file);
+    em.lock(grant, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+    return GrantSheet.of(grant);
+  }
+
+  @RolesAllowed({ADMIN, PROJECT_MANAGER, FINANCE, BOARD})
+  public StoredFile signedAgreement() {
+    StoredFile file = grant().signedAgreement();
+    if (file == null) {
+      throw new NotFoundException(Messages.get("grant.signedAgreement.none"));
+    }
+    return file;
+  }
+
+  /** The one-page "fiche convention" PDF. */
+  @RolesAllowed({ADMIN, PROJECT_MANAGER, FINANCE, BOARD})
+  public void writeSheetPdf(OutputStream out, Locale locale) {
+    sheetReport.write(current(), locale, out);
+  }
+
+  private Grant grant() {
+    return find().orElseThrow(() -> new NotFoundException(Messages.get("grant.none")));
+  }
+
+  private Optional<Grant> find() {
+    return em.createQuery("SELECT g FROM Grant g ORDER BY g.id", Grant.class).setMaxResults(1).getResultStream().findFirst();
+  }
+}

@@ -1,0 +1,85 @@
+package fr.jalon.platform;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Start-up: takes the data folder, migrates the schema, lets the capabilities prepare their data,
+ * and on shutdown (Ctrl-C, SIGTERM) stops Derby cleanly. A start-up failure stops the process with
+ * a message for the operator rather than leaving a server that answers 404.
+ */
+@ApplicationScoped
+public class Bootstrap {
+  private static final Logger LOG = Logger.getLogger(Bootstrap.class.getName());
+
+  @Resource(lookup = DatabaseConfiguration.JNDI_NAME)
+  DataSource dataSource;
+
+  @Inject Event<ApplicationStarted> started;
+
+  private DataFolderLock lock;
+  private Settings settings;
+
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    try {
+      settings = Settings.fromEnvironment();
+      lock = DataFolderLock.acquire(settings.dataFolder());
+      migrate();
+      started.fire(new ApplicationStarted(settings));
+    } catch (RuntimeException e) {
+      String message = e instanceof StartupException ? e.getMessage() : "Échec du démarrage : " + e;
+      LOG.log(Level.SEVERE, "\n\n*** Jalon ne peut pas démarrer ***\n" + message + "\n", e instanceof StartupException ? null : e);
+      if (!Boolean.getBoolean("jalon.keepRunningOnStartupFailure")) {
+        // From another thread: exiting inside the deployment would wait on the deployment itself.
+        Thread exit = new Thread(() -> System.exit(2), "jalon-startup-failure");
+        exit.start();
+      }
+      throw e;
+    }
+  }
+
+  private void migrate() {
+    Flyway.configure(Bootstrap.class.getClassLoader())
+        .dataSource(dataSource)
+        .locations("classpath:db/migration")
+        .load()
+        .migrate();
+  }
+
+  /** The configuration every bean sees: the one read at start-up. */
+  @jakarta.enterprise.inject.Produces
+  Settings settings() {
+    return settings != null ? settings : Settings.fromEnvironment();
+  }
+
+  @PreDestroy
+  void stop() {
+    if (settings == null) {
+      return;
+    }
+    try {
+      DriverManager.getConnection("jdbc:derby:;shutdown=true").close();
+    } catch (SQLException e) {
+      // Derby reports a clean shutdown as SQLState XJ015.
+      if ("XJ015".equals(e.getSQLState())) {
+        LOG.info("Base Derby arrêtée proprement.");
+      } else {
+        LOG.log(Level.WARNING, "Arrêt de Derby : " + e.getMessage());
+      }
+    }
+    if (lock != null) {
+      lock.close();
+    }
+  }
+}

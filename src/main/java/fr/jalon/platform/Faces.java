@@ -1,0 +1,71 @@
+package fr.jalon.platform;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import java.util.Locale;
+
+/** Small helpers for backing beans: messages in the view's language, next to a field or global. */
+public final class Faces {
+  private Faces() {}
+
+  public static Locale locale() {
+    return FacesContext.getCurrentInstance().getViewRoot().getLocale();
+  }
+
+  public static String text(String key, Object... args) {
+    return Messages.get(locale(), key, args);
+  }
+
+  public static void info(String key, Object... args) {
+    FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text(key, args), null));
+  }
+
+  public static void error(String clientId, String message) {
+    FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+    FacesContext.getCurrentInstance().validationFailed();
+  }
+
+  /**
+   * Shows a refused change: each rule violation next to its field (the form names its inputs after
+   * the fields, dots as underscores), a conflict or denial as a global message.
+   */
+  public static void show(RuntimeException e, String formId) {
+    Throwable cause = unwrap(e);
+    if (cause instanceof RuleViolation v) {
+      field(formId, v);
+    } else if (cause instanceof RuleViolation.Several several) {
+      several.violations().forEach(v -> field(formId, v));
+    } else if (cause instanceof ConcurrentEditException || cause instanceof jakarta.persistence.OptimisticLockException) {
+      error(null, text("error.conflict.form"));
+    } else if (cause instanceof AccessDeniedException) {
+      error(null, text("error.forbidden"));
+    } else if (cause instanceof jakarta.validation.ConstraintViolationException c) {
+      c.getConstraintViolations().forEach(v -> error(null, v.getMessage()));
+    } else {
+      throw e;
+    }
+  }
+
+  private static void field(String formId, RuleViolation v) {
+    String id = v.field() == null ? null : formId + ":" + v.field().replace('.', '_');
+    String message = v.message(locale());
+    if (id != null && FacesContext.getCurrentInstance().getViewRoot().findComponent(id) != null) {
+      error(id, message);
+    } else {
+      error(null, message);
+    }
+  }
+
+  private static Throwable unwrap(Throwable e) {
+    Throwable current = e;
+    for (int i = 0; i < 10 && current.getCause() != null; i++) {
+      if (current instanceof RuleViolation || current instanceof RuleViolation.Several || current instanceof ConcurrentEditException
+          || current instanceof AccessDeniedException || current instanceof jakarta.persistence.OptimisticLockException
+          || current instanceof jakarta.validation.ConstraintViolationException) {
+        return current;
+      }
+      current = current.getCause();
+    }
+    return current;
+  }
+}

@@ -1,0 +1,31 @@
+package fr.jalon.platform;
+
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/** Labels and messages from the bundles {@code i18n/messages} (French by default, English). */
+public final class Messages {
+  public static final String BUNDLE = "i18n.messages";
+  public static final Locale FRENCH = Locale.FRENCH;
+  public static final List<Locale> SUPPORTED = List.of(Locale.FRENCH, Locale.ENGLISH);
+
+  private Messages() {}
+
+  public static String get(Locale locale, String key, Object... args) {
+    Locale effective = locale != null && "en".equals(locale.getLanguage()) ? Locale.ENGLISH : FRENCH;
+    try {
+      ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, effective, Messages.class.getClassLoader(), ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+      String pattern = bundle.getString(key);
+      return args.length == 0 ? pattern : new MessageFormat(pattern, effective).format(args);
+    } catch (MissingResourceException e) {
+      return key;
+    }
+  }
+
+  public static String get(String key, Object... args) {
+    return get(FRENCH, key, args);
+  }
+}

@@ -1,0 +1,74 @@
+package fr.jalon.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
+import net.sf.jasperreports.engine.JRDataSource;
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JREmptyDataSource;
+import net.sf.jasperreports.engine.JRParameter;
+import net.sf.jasperreports.engine.JasperCompileManager;
+import net.sf.jasperreports.engine.JasperFillManager;
+import net.sf.jasperreports.engine.JasperPrint;
+import net.sf.jasperreports.engine.JasperReport;
+import net.sf.jasperreports.pdf.JRPdfExporter;
+import net.sf.jasperreports.export.SimpleExporterInput;
+import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
+import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
+
+/**
+ * Fills the JasperReports designs of the top-level {@code reports/} folder (carried in the WAR
+ * under {@code /reports}). A design is compiled on first use and cached: compiling all of them at
+ * start-up would slow every start. Fills and exports are per request.
+ */
+@ApplicationScoped
+public class ReportEngine {
+  private final Map<String, JasperReport> compiled = new ConcurrentHashMap<>();
+
+  /** Fills the design {@code name} and writes it as PDF to {@code out}. */
+  public void pdf(String name, Map<String, Object> parameters, JRDataSource data, Locale locale, OutputStream out) {
+    try {
+      JasperPrint print = fill(name, parameters, data, locale);
+      JRPdfExporter exporter = new JRPdfExporter();
+      exporter.setExporterInput(new SimpleExporterInput(print));
+      exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
+      SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
+      configuration.setMetadataTitle(print.getName());
+      configuration.setMetadataCreator("Jalon");
+      exporter.setConfiguration(configuration);
+      exporter.exportReport();
+    } catch (JRException e) {
+      throw new IllegalStateException("Rapport " + name + " : " + e.getMessage(), e);
+    }
+  }
+
+  public JasperPrint fill(String name, Map<String, Object> parameters, JRDataSource data, Locale locale) throws JRException {
+    Map<String, Object> all = new HashMap<>(parameters);
+    Locale effective = locale != null && "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.FRENCH;
+    all.put(JRParameter.REPORT_LOCALE, effective);
+    all.put(JRParameter.REPORT_RESOURCE_BUNDLE, ResourceBundle.getBundle(Messages.BUNDLE, effective, ReportEngine.class.getClassLoader(), ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+    return JasperFillManager.fillReport(design(name), all, data == null ? new JREmptyDataSource(1) : data);
+  }
+
+  JasperReport design(String name) {
+    return compiled.computeIfAbsent(name, ReportEngine::compile);
+  }
+
+  private static JasperReport compile(String name) {
+    String resource = "/reports/" + name + ".jrxml";
+    try (InputStream in = ReportEngine.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("Modèle de rapport introuvable : " + resource);
+      }
+      return JasperCompileManager.compileReport(in);
+    } catch (IOException | JRException e) {
+      throw new IllegalStateException("Modèle de rapport " + resource + " : " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package fr.jalon.security;
+
+import fr.jalon.audit.AuditTrail;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Checks user names and passwords against the users table. An unknown or deactivated user costs
+ * the same hashing time as a wrong password, so timing does not tell which names exist; every
+ * refusal goes to the audit trail.
+ */
+@ApplicationScoped
+public class JalonIdentityStore implements IdentityStore {
+  private final PasswordHasher hasher = new PasswordHasher();
+
+  @Inject UserRepository users;
+  @Inject AuditTrail audit;
+
+  @Override
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public CredentialValidationResult validate(Credential credential) {
+    if (!(credential instanceof UsernamePasswordCredential given)) {
+      return CredentialValidationResult.NOT_VALIDATED_RESULT;
+    }
+    String name = given.getCaller() == null ? "" : given.getCaller().trim().toLowerCase(java.util.Locale.ROOT);
+    String password = given.getPasswordAsString() == null ? "" : given.getPasswordAsString();
+    Optional<User> found = name.isEmpty() ? Optional.empty() : users.byUsername(name);
+    if (found.isPresent() && found.get().active() && hasher.verify(password, found.get().passwordHash())) {
+      User user = found.get();
+      return new CredentialValidationResult(user.username(), user.roles().stream().map(Role::roleName).collect(Collectors.toSet()));
+    }
+    if (found.isEmpty() || !found.get().active()) {
+      hasher.verifyDummy(password);
+    }
+    String why = found.isEmpty() ? "utilisateur inconnu" : !found.get().active() ? "compte désactivé" : "mot de passe erroné";
+    audit.recordAlone(clip(name.isEmpty() ? "(vide)" : name), "LOGIN_FAILED", "Échec de connexion pour « " + clip(name) + " » : " + why);
+    return CredentialValidationResult.INVALID_RESULT;
+  }
+
+  private static String clip(String s) {
+    return s.length() > 60 ? s.substring(0, 60) : s;
+  }
+}

@@ -1,0 +1,63 @@
+package fr.jalon.security;
+
+import fr.jalon.platform.Faces;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+
+/** Every user changes their own password here; a temporary one must be changed before anything else. */
+@Named
+@RequestScoped
+public class PasswordView {
+  @Inject UserService users;
+
+  private String currentPassword;
+  private String newPassword;
+  private String confirmation;
+
+  public void change() {
+    if (newPassword == null || !newPassword.equals(confirmation)) {
+      Faces.error("passwordForm:confirmation", Faces.text("password.confirmation.mismatch"));
+      return;
+    }
+    try {
+      users.changeOwnPassword(currentPassword == null ? "" : currentPassword, newPassword);
+      HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+      request.getSession().setAttribute(PermissionFilter.MUST_CHANGE_PASSWORD, Boolean.FALSE);
+      Faces.info("password.changed");
+    } catch (RuntimeException e) {
+      Faces.show(e, "passwordForm");
+    }
+  }
+
+  public boolean isTemporary() {
+    HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+    return request.getSession(false) != null && Boolean.TRUE.equals(request.getSession(false).getAttribute(PermissionFilter.MUST_CHANGE_PASSWORD));
+  }
+
+  public String getCurrentPassword() {
+    return currentPassword;
+  }
+
+  public void setCurrentPassword(String currentPassword) {
+    this.currentPassword = currentPassword;
+  }
+
+  public String getNewPassword() {
+    return newPassword;
+  }
+
+  public void setNewPassword(String newPassword) {
+    this.newPassword = newPassword;
+  }
+
+  public String getConfirmation() {
+    return confirmation;
+  }
+
+  public void setConfirmation(String confirmation) {
+    this.confirmation = confirmation;
+  }
+}

@@ -1,0 +1,122 @@
+package fr.jalon.security;
+
+import static fr.jalon.platform.Roles.ADMIN;
+import static fr.jalon.platform.Roles.BOARD;
+import static fr.jalon.platform.Roles.FINANCE;
+import static fr.jalon.platform.Roles.PROJECT_MANAGER;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The one permission table: for every page and every endpoint, which roles may read it and which
+ * may change through it. {@link PermissionFilter} enforces it on each request, the menu is drawn
+ * from it, and a test walks it with every role (and a build test fails on any page or endpoint
+ * missing from it). Services check {@code @RolesAllowed} again behind it.
+ */
+public final class Permissions {
+  public enum Kind {
+    /** No login: the login page, static resources, the health check. */
+    PUBLIC,
+    /** A Faces page: whoever may read it may also post back to it (paging, sorting, its forms). */
+    PAGE,
+    /** A REST endpoint: GET and HEAD need a read role, other methods a write role. */
+    API,
+    /** An endpoint Payara itself serves beside the application. */
+    PLATFORM
+  }
+
+  public record Rule(String pattern, Kind kind, Set<String> readers, Set<String> writers) {
+    public boolean matches(String path) {
+      if (pattern.endsWith("/*")) {
+        String prefix = pattern.substring(0, pattern.length() - 2);
+        return path.equals(prefix) || path.startsWith(prefix + "/");
+      }
+      String[] want = pattern.split("/", -1);
+      String[] have = path.split("/", -1);
+      if (want.length != have.length) {
+        return false;
+      }
+      for (int i = 0; i < want.length; i++) {
+        boolean variable = want[i].startsWith("{") && want[i].endsWith("}");
+        if (variable ? have[i].isEmpty() : !want[i].equals(have[i])) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** The roles that may use {@code method} here; empty for a public rule. */
+    public Set<String> rolesFor(String method) {
+      boolean reading = "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
+      return kind == Kind.PAGE || reading ? readers : writers;
+    }
+  }
+
+  private static final Set<String> EVERYONE = Set.of(ADMIN, PROJECT_MANAGER, FINANCE, BOARD);
+  private static final Set<String> NOBODY = Set.of();
+
+  private static Rule open(String pattern) {
+    return new Rule(pattern, Kind.PUBLIC, NOBODY, NOBODY);
+  }
+
+  private static Rule page(String pattern, Set<String> roles) {
+    return new Rule(pattern, Kind.PAGE, roles, roles);
+  }
+
+  private static Rule api(String pattern, Set<String> readers, Set<String> writers) {
+    return new Rule(pattern, Kind.API, readers, writers);
+  }
+
+  public static final List<Rule> TABLE =
+      List.of(
+          open("/login.xhtml"),
+          open("/health"),
+          open("/jakarta.faces.resource/*"),
+          open("/resources/*"),
+          open("/error/*"),
+          open("/favicon.ico"),
+          page("/", EVERYONE),
+          page("/index.xhtml", EVERYONE),
+          page("/grant/grant.xhtml", EVERYONE),
+          page("/grant/edit.xhtml", Set.of(ADMIN)),
+          page("/security/password.xhtml", EVERYONE),
+          page("/security/users.xhtml", Set.of(ADMIN)),
+          page("/audit/trail.xhtml", Set.of(ADMIN, BOARD)),
+          api("/api/grant", EVERYONE, Set.of(ADMIN)),
+          api("/api/grant/fiche-convention.pdf", EVERYONE, NOBODY),
+          api("/api/grant/signed-agreement", EVERYONE, Set.of(ADMIN)),
+          api("/api/grant/years", EVERYONE, NOBODY),
+          api("/api/me", EVERYONE, NOBODY),
+          api("/api/me/password", EVERYONE, EVERYONE),
+          api("/api/users", Set.of(ADMIN), Set.of(ADMIN)),
+          api("/api/users/{id}", Set.of(ADMIN), Set.of(ADMIN)),
+          api("/api/audit", Set.of(ADMIN, BOARD), NOBODY),
+          new Rule("/openapi", Kind.PLATFORM, EVERYONE, NOBODY),
+          new Rule("/metrics", Kind.PLATFORM, Set.of(ADMIN), NOBODY));
+
+  /** The menu, in order; each entry shows only to users whose roles may open its page. */
+  public record MenuEntry(String path, String labelKey, String icon) {}
+
+  public static final List<MenuEntry> MENU =
+      List.of(
+          new MenuEntry("/index.xhtml", "menu.home", "pi pi-home"),
+          new MenuEntry("/grant/grant.xhtml", "menu.grant", "pi pi-file"),
+          new MenuEntry("/grant/edit.xhtml", "menu.grantEdit", "pi pi-pencil"),
+          new MenuEntry("/security/users.xhtml", "menu.users", "pi pi-users"),
+          new MenuEntry("/audit/trail.xhtml", "menu.audit", "pi pi-history"),
+          new MenuEntry("/security/password.xhtml", "menu.password", "pi pi-key"));
+
+  private Permissions() {}
+
+  /** The first rule matching the path, or empty when the path is in no rule. */
+  public static Optional<Rule> ruleFor(String path) {
+    String normalized = path.isEmpty() ? "/" : path;
+    return TABLE.stream().filter(r -> r.matches(normalized)).findFirst();
+  }
+
+  public static boolean mayOpen(String path, Set<String> roles) {
+    return ruleFor(path).map(r -> r.kind() == Kind.PUBLIC || r.readers().stream().anyMatch(roles::contains)).orElse(false);
+  }
+}

@@ -1,0 +1,75 @@
+package fr.jalon.security;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Set;
+
+/** {@code /api/users} for the administrator; {@code /api/me} for everybody. */
+@RequestScoped
+@Path("")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class UserResource {
+  @Inject UserService users;
+
+  /** A change to an account: its details and roles, and whether it is active. */
+  public record UserChange(@NotNull Integer version, String displayName, String email, Set<Role> roles, Boolean active) {}
+
+  public record PasswordChange(@NotNull String currentPassword, @NotNull String newPassword) {}
+
+  @GET
+  @Path("users")
+  public List<UserService.UserSummary> list() {
+    return users.list();
+  }
+
+  @POST
+  @Path("users")
+  public Response create(@NotNull UserService.NewUser request) {
+    return Response.status(201).entity(users.create(request)).build();
+  }
+
+  @PUT
+  @Path("users/{id}")
+  public UserService.UserSummary update(@PathParam("id") long id, @NotNull UserChange change) {
+    UserService.UserSummary current = users.list().stream().filter(u -> u.id() == id).findFirst()
+        .orElseThrow(() -> new fr.jalon.platform.NotFoundException("Utilisateur " + id));
+    int version = change.version();
+    UserService.UserSummary result = current;
+    if (change.displayName() != null || change.email() != null || change.roles() != null) {
+      result = users.update(id, version,
+          change.displayName() == null ? current.displayName() : change.displayName(),
+          change.email() == null ? current.email() : change.email(),
+          change.roles() == null ? current.roles() : change.roles());
+      version = result.version();
+    }
+    if (change.active() != null && change.active() != result.active()) {
+      result = change.active() ? users.reactivate(id, version) : users.deactivate(id, version);
+    }
+    return result;
+  }
+
+  @GET
+  @Path("me")
+  public UserService.UserSummary me() {
+    return users.me();
+  }
+
+  @PUT
+  @Path("me/password")
+  public Response changePassword(@NotNull PasswordChange change) {
+    users.changeOwnPassword(change.currentPassword(), change.newPassword());
+    return Response.noContent().build();
+  }
+}
