@@ -11,6 +11,8 @@ import org.eclipse.persistence.internal.sessions.AbstractSession;
 import org.eclipse.persistence.mappings.DatabaseMapping;
 import org.eclipse.persistence.queries.DataModifyQuery;
 import org.eclipse.persistence.queries.SQLCall;
+import org.eclipse.persistence.queries.WriteObjectQuery;
+import org.eclipse.persistence.sessions.changesets.ObjectChangeSet;
 import org.eclipse.persistence.sessions.changesets.ChangeRecord;
 import org.eclipse.persistence.sessions.changesets.CollectionChangeRecord;
 import org.eclipse.persistence.sessions.changesets.DirectCollectionChangeRecord;
@@ -47,9 +49,10 @@ public class AuditListener extends DescriptorEventAdapter {
 
   @Override
   public void postUpdate(DescriptorEvent event) {
-    if (event.getSource() instanceof Audited audited && event.getChangeSet() != null) {
+    ObjectChangeSet changeSet = changeSetOf(event);
+    if (event.getSource() instanceof Audited audited && changeSet != null) {
       List<String> lines = new ArrayList<>();
-      for (ChangeRecord record : event.getChangeSet().getChanges()) {
+      for (ChangeRecord record : changeSet.getChanges()) {
         String name = record.getAttribute();
         if (skip(name, audited)) {
           continue;
@@ -60,6 +63,13 @@ public class AuditListener extends DescriptorEventAdapter {
         write(event, audited, "UPDATE", lines);
       }
     }
+  }
+
+  private static ObjectChangeSet changeSetOf(DescriptorEvent event) {
+    if (event.getChangeSet() != null) {
+      return event.getChangeSet();
+    }
+    return event.getQuery() instanceof WriteObjectQuery write ? write.getObjectChangeSet() : null;
   }
 
   @Override
