@@ -59,10 +59,10 @@ public class DemoLoader {
     grants.create(
         new GrantChange(
             "PIA3-TIP-CMQ-2020-OCC-07",
-            "Campus des Métiers et des Qualifications d'Excellence Industrie du Futur — Mecanic Vallée (Lot, Aveyron)",
-            "PIA 3 · Territoires d'innovation pédagogique · Campus des métiers et des qualifications",
+            "Campus des Métiers et des Qualifications d’Excellence Industrie du Futur — Mecanic Vallée (Lot, Aveyron)",
+            "PIA 3 · Territoires d’innovation pédagogique · Campus des métiers et des qualifications",
             "Caisse des Dépôts et Consignations",
-            "Ministère de l'Éducation nationale et de la Jeunesse",
+            "Ministère de l’Éducation nationale et de la Jeunesse",
             LocalDate.of(2020, 9, 28),
             LocalDate.of(2020, 9, 1),
             LocalDate.of(2029, 12, 31),

@@ -28,25 +28,45 @@ public class Bootstrap {
 
   @Inject Event<ApplicationStarted> started;
 
-  private DataFolderLock lock;
+  /** Held for the life of the process; the first to touch the database takes it. */
+  private static DataFolderLock lock;
+
   private Settings settings;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     try {
       settings = Settings.fromEnvironment();
-      lock = DataFolderLock.acquire(settings.dataFolder());
+      holdDataFolder(settings);
       migrate();
       started.fire(new ApplicationStarted(settings));
     } catch (RuntimeException e) {
-      String message = e instanceof StartupException ? e.getMessage() : "Échec du démarrage : " + e;
-      LOG.log(Level.SEVERE, "\n\n*** Jalon ne peut pas démarrer ***\n" + message + "\n", e instanceof StartupException ? null : e);
-      if (!Boolean.getBoolean("jalon.keepRunningOnStartupFailure")) {
-        // From another thread: exiting inside the deployment would wait on the deployment itself.
-        Thread exit = new Thread(() -> System.exit(2), "jalon-startup-failure");
-        exit.start();
-      }
-      throw e;
+      throw fail(e);
     }
+  }
+
+  /**
+   * Takes the data folder before anything opens the database: called by the persistence layer's
+   * first login (which Payara runs before the application starts) and again here.
+   */
+  static synchronized void holdDataFolder(Settings settings) {
+    if (lock == null) {
+      try {
+        lock = DataFolderLock.acquire(settings.dataFolder());
+      } catch (StartupException e) {
+        throw fail(e);
+      }
+    }
+  }
+
+  /** Says why in the log and stops the process: a half-started server would only answer 404. */
+  static RuntimeException fail(RuntimeException e) {
+    String message = e instanceof StartupException ? e.getMessage() : "Échec du démarrage : " + e;
+    LOG.log(Level.SEVERE, "\n\n*** Jalon ne peut pas démarrer ***\n" + message + "\n", e instanceof StartupException ? null : e);
+    if (!Boolean.getBoolean("jalon.keepRunningOnStartupFailure")) {
+      // From another thread: exiting inside the deployment would wait on the deployment itself.
+      new Thread(() -> System.exit(2), "jalon-startup-failure").start();
+    }
+    return e;
   }
 
   private void migrate() {
@@ -78,8 +98,11 @@ public class Bootstrap {
         LOG.log(Level.WARNING, "Arrêt de Derby : " + e.getMessage());
       }
     }
-    if (lock != null) {
-      lock.close();
+    synchronized (Bootstrap.class) {
+      if (lock != null) {
+        lock.close();
+        lock = null;
+      }
     }
   }
 }

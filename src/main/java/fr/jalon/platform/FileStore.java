@@ -74,6 +74,7 @@ public class FileStore {
       temporary = null;
       StoredFile file = new StoredFile(storageName, cleanName(originalName), contentTypeOf(kind, originalName), size, HexFormat.of().formatHex(sha.digest()), LocalDateTime.now(clock), storedBy);
       em.persist(file);
+      em.flush();
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -150,6 +150,9 @@ public final class ProblemMappers {
           return mapped;
         }
       }
+      if (e instanceof jakarta.ws.rs.ProcessingException || cause instanceof jakarta.json.bind.JsonbException) {
+        return Problem.of(400, Messages.get(locale, "error.badRequest.title"), Messages.get(locale, "error.badRequest"));
+      }
       if (e instanceof WebApplicationException web) {
         int status = web.getResponse().getStatus();
         String title = switch (status) {

@@ -94,7 +94,7 @@ public final class Permissions {
           api("/api/users/{id}", Set.of(ADMIN), Set.of(ADMIN)),
           api("/api/audit", Set.of(ADMIN, BOARD), NOBODY),
           new Rule("/openapi", Kind.PLATFORM, EVERYONE, NOBODY),
-          new Rule("/metrics", Kind.PLATFORM, Set.of(ADMIN), NOBODY));
+          new Rule("/metrics", Kind.PLATFORM, NOBODY, NOBODY));
 
   /** The menu, in order; each entry shows only to users whose roles may open its page. */
   public record MenuEntry(String path, String labelKey, String icon) {}

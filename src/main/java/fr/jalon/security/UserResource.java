@@ -2,6 +2,7 @@ package fr.jalon.security;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -36,13 +37,13 @@ public class UserResource {
 
   @POST
   @Path("users")
-  public Response create(@NotNull UserService.NewUser request) {
+  public Response create(@NotNull @Valid UserService.NewUser request) {
     return Response.status(201).entity(users.create(request)).build();
   }
 
   @PUT
   @Path("users/{id}")
-  public UserService.UserSummary update(@PathParam("id") long id, @NotNull UserChange change) {
+  public UserService.UserSummary update(@PathParam("id") long id, @NotNull @Valid UserChange change) {
     UserService.UserSummary current = users.list().stream().filter(u -> u.id() == id).findFirst()
         .orElseThrow(() -> new fr.jalon.platform.NotFoundException("Utilisateur " + id));
     int version = change.version();
@@ -68,7 +69,7 @@ public class UserResource {
 
   @PUT
   @Path("me/password")
-  public Response changePassword(@NotNull PasswordChange change) {
+  public Response changePassword(@NotNull @Valid PasswordChange change) {
     users.changeOwnPassword(change.currentPassword(), change.newPassword());
     return Response.noContent().build();
   }

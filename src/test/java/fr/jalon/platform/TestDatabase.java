@@ -29,8 +29,13 @@ public final class TestDatabase implements AutoCloseable {
     properties.put("jakarta.persistence.jtaDataSource", "");
     properties.put("jakarta.persistence.nonJtaDataSource", dataSource);
     properties.put("eclipselink.logging.level", "WARNING");
+    // No data folder to take in tests: the in-memory database is this class's alone.
+    properties.put("eclipselink.session-event-listener", NoDataFolder.class.getName());
     emf = Persistence.createEntityManagerFactory("jalon", properties);
   }
+
+  /** Replaces the application's data folder listener in tests. */
+  public static class NoDataFolder extends org.eclipse.persistence.sessions.SessionEventAdapter {}
 
   public javax.sql.DataSource dataSource() {
     return dataSource;

@@ -24,11 +24,11 @@ import org.junit.jupiter.api.Test;
  * The permission table covers everything the application exposes: a page or endpoint added
  * without a rule fails the build here (the integration tests then walk the table over HTTP).
  */
-class PermissionsTest {
+public class PermissionsTest {
   private static final java.nio.file.Path WEBAPP = java.nio.file.Path.of("src/main/webapp");
 
   /** One endpoint: HTTP method and path, as declared by the JAX-RS annotations. */
-  record Endpoint(String method, String path) {}
+  public record Endpoint(String method, String path) {}
 
   static List<String> pages() throws IOException {
     try (Stream<java.nio.file.Path> files = Files.walk(WEBAPP)) {
@@ -40,7 +40,7 @@ class PermissionsTest {
     }
   }
 
-  static List<Endpoint> endpoints() throws IOException, URISyntaxException, ClassNotFoundException {
+  public static List<Endpoint> endpoints() throws IOException, URISyntaxException, ClassNotFoundException {
     java.nio.file.Path classes = java.nio.file.Path.of(Permissions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     List<Endpoint> result = new ArrayList<>();
     List<String> names;

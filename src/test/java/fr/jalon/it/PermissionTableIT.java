@@ -1,0 +1,135 @@
+package fr.jalon.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.jalon.security.Permissions;
+import fr.jalon.security.PermissionsTest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Walks the permission table over HTTP with every role and without login, and checks each answer
+ * against the table: allowed roles get through, the others get 403, strangers are sent to the login
+ * page (pages) or get 401 (API). Payara's own /openapi and /metrics are walked too.
+ */
+class PermissionTableIT {
+  static JalonServer server;
+  static final Map<String, Http> SESSIONS = new LinkedHashMap<>();
+  static final Map<String, String> USER_OF_ROLE = Map.of("ADMIN", "admin", "PROJECT_MANAGER", "projet", "FINANCE", "finance", "BOARD", "conseil");
+
+  /** A concrete URL for each pattern that is not a plain path. */
+  static final Map<String, String> SAMPLE = Map.of(
+      "/jakarta.faces.resource/*", "/jakarta.faces.resource/css/jalon.css.xhtml",
+      "/resources/*", "/resources/css/jalon.css",
+      "/error/*", "/error/404.xhtml",
+      "/api/users/{id}", "/api/users/1");
+
+  @BeforeAll
+  static void logIn() {
+    server = JalonServer.shared();
+    USER_OF_ROLE.forEach((role, user) -> SESSIONS.put(role, Http.session(server, user, "jalon-demo")));
+  }
+
+  private static String sample(Permissions.Rule rule) {
+    return SAMPLE.getOrDefault(rule.pattern(), rule.pattern());
+  }
+
+  @Test
+  void everyRuleAnswersEachRoleAsTheTableSays() throws Exception {
+    List<String> failures = new ArrayList<>();
+    for (Permissions.Rule rule : Permissions.TABLE) {
+      String url = sample(rule);
+      HttpResponse<String> anonymous = Http.anonymous(server).get(url);
+      if (rule.kind() == Permissions.Kind.PUBLIC) {
+        check(failures, "anonyme GET " + url, !isRefusal(anonymous), anonymous);
+        continue;
+      }
+      boolean api = rule.kind() == Permissions.Kind.API;
+      check(failures, "anonyme GET " + url, api ? anonymous.statusCode() == 401 : Http.redirectsToLogin(anonymous), anonymous);
+      boolean hasGet = !api || PermissionsTest.endpoints().stream().anyMatch(e -> e.method().equals("GET") && e.path().equals(rule.pattern()));
+      for (var role : SESSIONS.entrySet()) {
+        if (!hasGet) {
+          continue;
+        }
+        HttpResponse<String> r = role.getValue().get(url);
+        boolean allowed = rule.readers().contains(role.getKey());
+        check(failures, role.getKey() + " GET " + url, allowed ? !isRefusal(r) : r.statusCode() == 403, r);
+      }
+    }
+    assertThat(failures).isEmpty();
+  }
+
+  @Test
+  void everyWriteEndpointRefusesTheOtherRolesBeforeReadingTheBody() throws Exception {
+    List<String> failures = new ArrayList<>();
+    for (PermissionsTest.Endpoint e : PermissionsTest.endpoints()) {
+      if (e.method().equals("GET")) {
+        continue;
+      }
+      Permissions.Rule rule = Permissions.ruleFor(e.path()).orElseThrow();
+      String url = SAMPLE.getOrDefault(e.path(), e.path());
+      HttpResponse<String> anonymous = Http.anonymous(server).json(e.method(), url, "{}");
+      check(failures, "anonyme " + e.method() + " " + url, anonymous.statusCode() == 401, anonymous);
+      for (var role : SESSIONS.entrySet()) {
+        // An allowed role reaches validation, which refuses the empty body: nothing changes.
+        HttpResponse<String> r = role.getValue().json(e.method(), url, "{}");
+        boolean allowed = rule.writers().contains(role.getKey());
+        check(failures, role.getKey() + " " + e.method() + " " + url, allowed ? r.statusCode() == 400 : r.statusCode() == 403, r);
+      }
+    }
+    assertThat(failures).isEmpty();
+  }
+
+  @Test
+  void httpBasicGivesTheSameAnswersAsASession() {
+    assertThat(Http.basic(server, "conseil", "jalon-demo").get("/api/grant").statusCode()).isEqualTo(200);
+    assertThat(Http.basic(server, "conseil", "jalon-demo").get("/api/users").statusCode()).isEqualTo(403);
+    assertThat(Http.basic(server, "admin", "jalon-demo").get("/api/users").statusCode()).isEqualTo(200);
+    assertThat(Http.basic(server, "admin", "mauvais").get("/api/users").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void everyPathOfTheOpenApiDocumentIsInTheTable() {
+    HttpResponse<String> doc = SESSIONS.get("BOARD").get("/openapi");
+    assertThat(doc.statusCode()).isEqualTo(200);
+    Matcher m = Pattern.compile("(?m)^  (/[^:\\s]*):\\s*$").matcher(doc.body());
+    List<String> paths = new ArrayList<>();
+    while (m.find()) {
+      paths.add(m.group(1));
+    }
+    assertThat(paths).contains("/api/grant", "/api/users");
+    for (String path : paths) {
+      assertThat(Permissions.ruleFor(path)).as("rule for %s", path).isPresent();
+    }
+  }
+
+  @Test
+  void unknownPathsAreRefusedEvenWhenLoggedIn() {
+    assertThat(SESSIONS.get("ADMIN").get("/inconnu.xhtml").statusCode()).isEqualTo(404);
+    assertThat(SESSIONS.get("ADMIN").get("/api/inconnu").statusCode()).isEqualTo(404);
+    assertThat(Http.redirectsToLogin(Http.anonymous(server).get("/inconnu.xhtml"))).isTrue();
+  }
+
+  @Test
+  void metricsAreNeverPublic() {
+    assertThat(Http.redirectsToLogin(Http.anonymous(server).get("/metrics"))).isTrue();
+    assertThat(SESSIONS.get("BOARD").get("/metrics").statusCode()).isEqualTo(403);
+  }
+
+  private static boolean isRefusal(HttpResponse<String> r) {
+    return r.statusCode() == 401 || r.statusCode() == 403 || Http.redirectsToLogin(r);
+  }
+
+  private static void check(List<String> failures, String what, boolean ok, HttpResponse<String> r) {
+    if (!ok) {
+      failures.add(what + " → " + r.statusCode() + " " + r.headers().firstValue("Location").orElse(""));
+    }
+  }
+}
