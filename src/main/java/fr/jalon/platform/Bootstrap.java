@@ -38,6 +38,7 @@ public class Bootstrap {
       settings = Settings.fromEnvironment();
       holdDataFolder(settings);
       migrate();
+      Runtime.getRuntime().addShutdownHook(new Thread(Bootstrap::stopDerby, "jalon-derby-shutdown"));
       started.fire(new ApplicationStarted(settings));
     } catch (RuntimeException e) {
       throw fail(e);
@@ -83,20 +84,26 @@ public class Bootstrap {
     return settings != null ? settings : Settings.fromEnvironment();
   }
 
+  /** Also on undeploy; the JVM hook below covers Ctrl-C and SIGTERM, where Payara may not undeploy. */
   @PreDestroy
   void stop() {
-    if (settings == null) {
+    stopDerby();
+  }
+
+  private static final java.util.concurrent.atomic.AtomicBoolean STOPPED = new java.util.concurrent.atomic.AtomicBoolean();
+
+  /** Shuts the embedded database down cleanly and frees the data folder, once. */
+  static void stopDerby() {
+    if (!STOPPED.compareAndSet(false, true)) {
       return;
     }
+    String outcome;
     try {
       DriverManager.getConnection("jdbc:derby:;shutdown=true").close();
+      outcome = "Arrêt de Derby : aucune erreur signalée.";
     } catch (SQLException e) {
       // Derby reports a clean shutdown as SQLState XJ015.
-      if ("XJ015".equals(e.getSQLState())) {
-        LOG.info("Base Derby arrêtée proprement.");
-      } else {
-        LOG.log(Level.WARNING, "Arrêt de Derby : " + e.getMessage());
-      }
+      outcome = "XJ015".equals(e.getSQLState()) ? "Base Derby arrêtée proprement." : "Arrêt de Derby : " + e.getMessage();
     }
     synchronized (Bootstrap.class) {
       if (lock != null) {
@@ -104,5 +111,7 @@ public class Bootstrap {
         lock = null;
       }
     }
+    // Straight to the console: at JVM shutdown the logging system may already be closed.
+    System.err.println("[Jalon] " + outcome);
   }
 }

@@ -49,11 +49,15 @@ public final class Faces {
   private static void field(String formId, RuleViolation v) {
     String id = v.field() == null ? null : formId + ":" + v.field().replace('.', '_');
     String message = v.message(locale());
-    if (id != null && FacesContext.getCurrentInstance().getViewRoot().findComponent(id) != null) {
-      error(id, message);
-    } else {
+    var component = id == null ? null : FacesContext.getCurrentInstance().getViewRoot().findComponent(id);
+    if (component == null) {
       error(null, message);
+      return;
     }
+    // Name the field: the message also shows in the growl, far from the input.
+    Object label = component.getAttributes().get("label");
+    String separator = "en".equals(locale().getLanguage()) ? ": " : " : ";
+    error(id, label == null ? message : label + separator + message);
   }
 
   private static Throwable unwrap(Throwable e) {

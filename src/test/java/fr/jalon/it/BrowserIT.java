@@ -76,7 +76,7 @@ class BrowserIT {
 
     browser.type(title, "");
     browser.driver.findElement(By.id("grantForm:save")).click();
-    browser.wait.until(d -> d.findElements(By.cssSelector(".ui-message-error")).stream().anyMatch(m -> m.getText().contains("Ce champ est obligatoire.")));
+    browser.wait.until(d -> d.findElements(By.cssSelector(".ui-message-error")).stream().anyMatch(m -> m.getText().contains("Intitulé : Ce champ est obligatoire.")));
     browser.screenshot("convention-erreur");
 
     browser.type(title, "Campus Industrie du Futur — intitulé modifié dans le navigateur");
@@ -90,6 +90,28 @@ class BrowserIT {
     browser.type(title, original);
     browser.driver.findElement(By.id("grantForm:save")).click();
     browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("growl_container"), "Convention enregistrée."));
+    browser.logout();
+  }
+
+  @Test
+  void aSecondAdministratorSavingInBetweenGetsAConflictNotASilentOverwrite() {
+    browser.login("admin", "jalon-demo");
+    browser.go("/grant/edit.xhtml");
+    By programme = By.id("grantForm:programme");
+    browser.wait.until(ExpectedConditions.visibilityOfElementLocated(programme));
+
+    // Meanwhile another administrator saves the grant through the API.
+    Http other = Http.basic(server, "admin", "jalon-demo");
+    String current = other.get("/api/grant").body();
+    assertThat(other.json("PUT", "/api/grant", current).statusCode()).isEqualTo(200);
+
+    browser.type(programme, "PIA 3 — programme modifié trop tard");
+    browser.driver.findElement(By.id("grantForm:save")).click();
+    browser.wait.until(d -> browser.text().contains("Quelqu’un d’autre a enregistré cette fiche"));
+    browser.screenshot("convention-conflit");
+    assertThat(other.get("/api/grant").body()).doesNotContain("programme modifié trop tard");
+    browser.driver.findElement(By.id("grantForm:reload")).click();
+    browser.wait.until(d -> !d.findElement(programme).getAttribute("value").contains("trop tard"));
     browser.logout();
   }
 
