@@ -31,6 +31,8 @@ public final class Browser implements AutoCloseable {
     this.driver = driver;
     this.base = base;
     this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    // Ajax updates replace elements under the test's feet; look them up again.
+    this.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
   }
 
   public static Browser open(JalonServer server) {
@@ -49,6 +51,11 @@ public final class Browser implements AutoCloseable {
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--window-size=1366,900", "--lang=fr-FR");
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
     return new Browser(new ChromeDriver(service, options), server.base());
+  }
+
+  /** Forgets the session: each test starts logged out, whatever the previous one did. */
+  public void forget() {
+    driver.manage().deleteAllCookies();
   }
 
   public Browser go(String path) {

@@ -28,6 +28,11 @@ class BrowserIT {
     }
   }
 
+  @org.junit.jupiter.api.AfterEach
+  void forgetSession() {
+    browser.forget();
+  }
+
   private static List<String> menu() {
     return browser.driver.findElements(By.cssSelector("#menu .menu-label")).stream().map(WebElement::getText).toList();
   }
