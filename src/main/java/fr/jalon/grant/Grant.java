@@ -137,9 +137,9 @@ public class Grant implements Audited {
     return GrantRules.months(eligibilityStart, endDate);
   }
 
-  /** Aid rate (rule 8) against the eligible budget, in percent. */
+  /** Aid rate (rule 8) against the eligible budget, in percent with two decimals. */
   public BigDecimal aidRate() {
-    return GrantRules.aidRate(maxPiaAmount, eligibleBudget);
+    return FundingRules.aidRate(maxPiaAmount, eligibleBudget, parametersInForce().values().maxPiaRate()).setScale(2, java.math.RoundingMode.HALF_UP);
   }
 
   @Override

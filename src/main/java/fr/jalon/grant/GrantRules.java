@@ -2,7 +2,6 @@ package fr.jalon.grant;
 
 import fr.jalon.platform.RuleViolation;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -69,17 +68,12 @@ public final class GrantRules {
     }
     // Rule 8: the aid rate (maximum PIA ÷ eligible budget) never exceeds the maximum PIA rate.
     if (positive(c.maxPiaAmount()) && positive(c.eligibleBudget()) && valid(p.maxPiaRate())) {
-      BigDecimal ceiling = c.eligibleBudget().multiply(p.maxPiaRate()).divide(HUNDRED, 2, RoundingMode.DOWN);
+      BigDecimal ceiling = FundingRules.share(c.eligibleBudget(), p.maxPiaRate());
       if (c.maxPiaAmount().compareTo(ceiling) > 0) {
         v.add(new RuleViolation("maxPiaAmount", "grant.maxPia.aboveRate", fr.jalon.platform.Money.format(ceiling), fr.jalon.platform.Money.percent(p.maxPiaRate(), java.util.Locale.FRENCH)));
       }
     }
     return v;
-  }
-
-  /** Aid rate = maximum PIA amount ÷ planned eligible cost, as a percentage with 2 decimals. */
-  public static BigDecimal aidRate(BigDecimal maxPiaAmount, BigDecimal plannedEligibleCost) {
-    return maxPiaAmount.multiply(HUNDRED).divide(plannedEligibleCost, 2, RoundingMode.HALF_UP);
   }
 
   /** Months the grant runs, from the eligibility start to the end date. */

@@ -55,10 +55,10 @@ public class GrantSheetReport {
     row(rows, l, "param.maxPiaRate", pct(v.maxPiaRate(), l));
     row(rows, l, "param.maxPublicAidRate", pct(v.maxPublicAidRate(), l));
     row(rows, l, "param.minCofundingRatio", pct(v.minCofundingRatio(), l));
-    row(rows, l, "param.advanceCap", pct(v.advanceCap(), l) + " — " + Money.format(g.maxPiaAmount().multiply(v.advanceCap()).divide(GrantRules.HUNDRED, 2, java.math.RoundingMode.DOWN), l));
+    row(rows, l, "param.advanceCap", pct(v.advanceCap(), l) + " — " + Money.format(FundingRules.advanceCeiling(g.maxPiaAmount(), v.advanceCap()), l));
     row(rows, l, "param.interimCap", pct(v.interimCap(), l));
     row(rows, l, "param.interimCapLong", Messages.get(l, "param.interimCapLong.value", pct(v.interimCapLong(), l), v.longGrantMonths()));
-    row(rows, l, "param.interimCapApplicable", pct(g.interimCapApplicable(), l) + " — " + Money.format(g.maxPiaAmount().multiply(g.interimCapApplicable()).divide(GrantRules.HUNDRED, 2, java.math.RoundingMode.DOWN), l));
+    row(rows, l, "param.interimCapApplicable", pct(g.interimCapApplicable(), l) + " — " + Money.format(FundingRules.interimCeiling(g.maxPiaAmount(), g.months(), v), l));
     row(rows, l, "param.fungibilityThreshold", pct(v.fungibilityThreshold(), l));
     row(rows, l, "param.flatRateOverheads", v.flatRateOverheads() == null ? Messages.get(l, "param.none") : pct(v.flatRateOverheads(), l));
     row(rows, l, "param.statutoryStaffEligible", Messages.get(l, v.statutoryStaffEligible() ? "yes" : "no"));

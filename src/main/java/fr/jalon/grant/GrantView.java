@@ -51,11 +51,11 @@ public class GrantView implements Serializable {
 
   public String advanceCapAmount() {
     GrantSheet s = getSheet();
-    return money(s.maxPiaAmount().multiply(s.parameters().advanceCap()).divide(GrantRules.HUNDRED, 2, java.math.RoundingMode.DOWN));
+    return money(FundingRules.advanceCeiling(s.maxPiaAmount(), s.parameters().advanceCap()));
   }
 
   public String interimCapAmount() {
     GrantSheet s = getSheet();
-    return money(s.maxPiaAmount().multiply(s.interimCapApplicable()).divide(GrantRules.HUNDRED, 2, java.math.RoundingMode.DOWN));
+    return money(FundingRules.interimCeiling(s.maxPiaAmount(), s.months(), s.parameters()));
   }
 }

@@ -27,7 +27,7 @@ class GrantRulesTest {
   @Test
   void goldenExampleIsValidWithAnAidRateOfFortyPercent() {
     assertThat(GrantRules.check(golden())).isEmpty();
-    assertThat(GrantRules.aidRate(new BigDecimal("2000000.00"), new BigDecimal("5000000.00"))).isEqualByComparingTo("40");
+    assertThat(new Grant(golden(), new Organisation("Lycée", null, LegalForm.EPLE, false)).aidRate()).isEqualByComparingTo("40");
   }
 
   @Test
