@@ -38,7 +38,7 @@ public class Bootstrap {
       settings = Settings.fromEnvironment();
       holdDataFolder(settings);
       migrate();
-      Runtime.getRuntime().addShutdownHook(new Thread(Bootstrap::stopDerby, "jalon-derby-shutdown"));
+      Runtime.getRuntime().addShutdownHook(shutdownSafetyNet());
       started.fire(new ApplicationStarted(settings));
     } catch (RuntimeException e) {
       throw fail(e);
@@ -84,13 +84,30 @@ public class Bootstrap {
     return settings != null ? settings : Settings.fromEnvironment();
   }
 
-  /** Also on undeploy; the JVM hook below covers Ctrl-C and SIGTERM, where Payara may not undeploy. */
+  /** Payara undeploys the application on Ctrl-C and SIGTERM too: the usual place to stop Derby. */
   @PreDestroy
   void stop() {
     stopDerby();
   }
 
   private static final java.util.concurrent.atomic.AtomicBoolean STOPPED = new java.util.concurrent.atomic.AtomicBoolean();
+  private static final java.util.concurrent.CountDownLatch DERBY_DOWN = new java.util.concurrent.CountDownLatch(1);
+
+  /**
+   * A JVM hook as a safety net: it runs beside Payara's own hook, so it first gives the undeploy
+   * (and {@link #stop()}) time to happen while the application's classes can still be loaded.
+   */
+  static Thread shutdownSafetyNet() {
+    return new Thread(() -> {
+      try {
+        if (!DERBY_DOWN.await(20, java.util.concurrent.TimeUnit.SECONDS)) {
+          stopDerby();
+        }
+      } catch (Throwable e) {
+        // Too late: the class loader is gone. Derby's log still makes the data safe at next boot.
+      }
+    }, "jalon-derby-shutdown");
+  }
 
   /** Shuts the embedded database down cleanly and frees the data folder, once. */
   static void stopDerby() {
@@ -105,13 +122,14 @@ public class Bootstrap {
       // Derby reports a clean shutdown as SQLState XJ015.
       outcome = "XJ015".equals(e.getSQLState()) ? "Base Derby arrêtée proprement." : "Arrêt de Derby : " + e.getMessage();
     }
+    // Straight to the console: at JVM shutdown the logging system may already be closed.
+    System.err.println("[Jalon] " + outcome);
     synchronized (Bootstrap.class) {
       if (lock != null) {
         lock.close();
         lock = null;
       }
     }
-    // Straight to the console: at JVM shutdown the logging system may already be closed.
-    System.err.println("[Jalon] " + outcome);
+    DERBY_DOWN.countDown();
   }
 }
