@@ -28,6 +28,10 @@ public final class MarkdownReport {
     md.append("Machine: ").append(m.cores()).append(" cores, ").append(String.format(Locale.ROOT, "%.1f GiB", m.memoryMiB() / 1024.0)).append(", ")
         .append(m.cpuModel()).append(" · ").append(m.os()).append(" · JDK ").append(m.jdk()).append(" · load average (1, 5, 15 min) ")
         .append(m.loadAverageAtStart()).append(" at start, ").append(m.loadAverageAtEnd()).append(" at end\n\n");
+    if (busy(m.loadAverageAtStart(), m.cores()) || busy(m.loadAverageAtEnd(), m.cores())) {
+      md.append("**Warning:** the load average went above the ").append(m.cores())
+          .append(" cores: other processes competed for the CPU, so the times below are noisy (see the spread of the start-up runs).\n\n");
+    }
     Results.Versions v = r.versions();
     md.append("Versions: Payara Micro ").append(v.payaraMicro()).append(" · Derby ").append(v.derby()).append(" · Flyway ").append(v.flyway())
         .append(" · JasperReports ").append(v.jasperReports()).append(" · PrimeFaces ").append(v.primeFaces()).append(" · wrk ").append(v.wrk())
@@ -187,6 +191,15 @@ public final class MarkdownReport {
 
   private static String duration(long seconds) {
     return seconds / 60 + " min " + seconds % 60 + " s";
+  }
+
+  /** True when the 1-minute load average (first of "1 5 15") exceeds the core count. */
+  static boolean busy(String loadAverage, int cores) {
+    try {
+      return loadAverage != null && Double.parseDouble(loadAverage.split("\\s+")[0]) > cores;
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   private static String verdict(boolean pass) {
