@@ -1,0 +1,129 @@
+package fr.jalon.bench.generator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.jalon.grant.Siret;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The generator on in-memory Derby. Passwords get a cheap stand-in hash here (a real one costs
+ * 0.25 s each); every bench run logs in with the demo password, which checks the real ones.
+ */
+class GeneratorTest {
+  private static final List<String> DATABASES = new ArrayList<>();
+  private static String seed42;
+  private static DatasetFingerprint first42;
+  private static DatasetFingerprint second42;
+  private static DatasetFingerprint first43;
+
+  @BeforeAll
+  static void generate() throws SQLException {
+    seed42 = memoryDatabase();
+    first42 = fill(seed42, new Dataset(42, 1_000));
+    second42 = fill(memoryDatabase(), new Dataset(42, 1_000));
+    first43 = fill(memoryDatabase(), new Dataset(43, 1_000));
+  }
+
+  @AfterAll
+  static void drop() {
+    for (String name : DATABASES) {
+      try {
+        DriverManager.getConnection("jdbc:derby:" + name + ";drop=true").close();
+      } catch (SQLException expected) {
+        // Derby answers a successful drop with SQLState 08006.
+      }
+    }
+  }
+
+  @Test
+  void sameSeedAndSizeGiveTheSameData() {
+    assertThat(second42.sha256()).isEqualTo(first42.sha256());
+  }
+
+  @Test
+  void anotherSeedGivesOtherData() {
+    assertThat(first43.sha256()).isNotEqualTo(first42.sha256());
+  }
+
+  @Test
+  void theDatabaseHoldsOneGrantItsOrganisationsTheDemoUsersAndOneAuditEntry() {
+    assertThat(first42.rowCounts())
+        .containsEntry("GRANT_AGREEMENT", 1L)
+        .containsEntry("GRANT_PARAMETERS", 1L)
+        .containsEntry("APP_USER", 4L)
+        .containsEntry("USER_ROLE", 4L)
+        .containsEntry("AUDIT_ENTRY", 1L);
+    assertThat(first42.rowCounts().get("ORGANISATION")).isBetween(8L, 12L);
+  }
+
+  @Test
+  void organisationsCarryValidSirets() throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:derby:" + seed42); Statement s = c.createStatement()) {
+      assertThat(column(s, "SELECT SIRET FROM ORGANISATION")).isNotEmpty().allMatch(Siret::valid);
+      assertThat(column(s, "SELECT USERNAME FROM APP_USER")).containsExactlyInAnyOrder("admin", "projet", "finance", "conseil");
+    }
+  }
+
+  @Test
+  void batchRowsWithExplicitIdsLeaveRoomForJalonsOwnInserts() throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:derby:" + seed42)) {
+      c.setAutoCommit(false);
+      Generation g = new Generation(c, new Dataset(42, 1_000), new Random(1), new HashMap<>());
+      try (Generation.Batch batch = g.batch("STORED_FILE", "ID", "STORAGE_NAME", "ORIGINAL_NAME", "CONTENT_TYPE", "SIZE_BYTES", "SHA256", "STORED_AT", "STORED_BY")) {
+        for (long id = 1_000; id < 1_003; id++) {
+          batch.row(id, "f" + id, "f.pdf", "application/pdf", 1L, "0".repeat(64), LocalDateTime.of(2024, 1, 1, 9, 0), "admin");
+        }
+      }
+      g.restartIdentity("STORED_FILE");
+      long next = g.insert("STORED_FILE", Map.of("STORAGE_NAME", "next", "ORIGINAL_NAME", "n.pdf", "CONTENT_TYPE", "application/pdf",
+          "SIZE_BYTES", 1L, "SHA256", "0".repeat(64), "STORED_AT", LocalDateTime.of(2024, 1, 1, 9, 0), "STORED_BY", "admin"));
+      assertThat(next).isEqualTo(1_003);
+      // The batch committed: leave the shared database as the other tests expect it.
+      try (Statement s = c.createStatement()) {
+        s.executeUpdate("DELETE FROM STORED_FILE");
+      }
+      c.commit();
+    }
+  }
+
+  @Test
+  void checkDigitsFollowLuhn() {
+    // 732 829 320 is the SIREN INSEE uses as its example.
+    assertThat(Sirets.checkDigit("73282932")).isZero();
+    assertThat(Siret.valid("7328293200001" + Sirets.checkDigit("7328293200001"))).isTrue();
+  }
+
+  private static DatasetFingerprint fill(String name, Dataset dataset) throws SQLException {
+    return new DatasetBuilder(Generators.standard(password -> "test$" + password)).fill(name, dataset).fingerprint();
+  }
+
+  private static String memoryDatabase() {
+    String name = "memory:bench-" + UUID.randomUUID();
+    DATABASES.add(name);
+    return name;
+  }
+
+  private static List<String> column(Statement s, String sql) throws SQLException {
+    List<String> values = new ArrayList<>();
+    try (ResultSet r = s.executeQuery(sql)) {
+      while (r.next()) {
+        values.add(r.getString(1));
+      }
+    }
+    return values;
+  }
+}

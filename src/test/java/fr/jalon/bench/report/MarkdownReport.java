@@ -1,0 +1,208 @@
+package fr.jalon.bench.report;
+
+import fr.jalon.bench.report.Results.Check;
+import fr.jalon.bench.report.Results.DatasetInfo;
+import fr.jalon.bench.report.Results.Operation;
+import fr.jalon.bench.report.Results.Run;
+import fr.jalon.bench.report.Results.Startup;
+import fr.jalon.bench.report.Results.Throughput;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The results as tables a person reads: each figure beside its floor and its target. */
+public final class MarkdownReport {
+  private MarkdownReport() {}
+
+  public static String write(Results r) {
+    StringBuilder md = new StringBuilder();
+    List<Run> jalon = r.runs().stream().filter(run -> !run.bare()).toList();
+    Optional<Run> bare = r.runs().stream().filter(Run::bare).findFirst();
+    Machine m = r.machine();
+
+    md.append("# Jalon benchmark: ").append(r.mode()).append("\n\n");
+    md.append("Seed ").append(r.seed()).append(" · sizes ").append(r.sizes().stream().map(MarkdownReport::size).collect(Collectors.joining(", ")))
+        .append(" · started ").append(r.startedAt()).append(" · took ").append(duration(r.durationSeconds())).append("\n\n");
+    md.append("Machine: ").append(m.cores()).append(" cores, ").append(String.format(Locale.ROOT, "%.1f GiB", m.memoryMiB() / 1024.0)).append(", ")
+        .append(m.cpuModel()).append(" · ").append(m.os()).append(" · JDK ").append(m.jdk()).append(" · load average (1, 5, 15 min) ")
+        .append(m.loadAverageAtStart()).append(" at start, ").append(m.loadAverageAtEnd()).append(" at end\n\n");
+    if (busy(m.loadAverageAtStart(), m.cores()) || busy(m.loadAverageAtEnd(), m.cores())) {
+      md.append("**Warning:** the load average went above the ").append(m.cores())
+          .append(" cores: other processes competed for the CPU, so the times below are noisy (see the spread of the start-up runs).\n\n");
+    }
+    Results.Versions v = r.versions();
+    md.append("Versions: Payara Micro ").append(v.payaraMicro()).append(" · Derby ").append(v.derby()).append(" · Flyway ").append(v.flyway())
+        .append(" · JasperReports ").append(v.jasperReports()).append(" · PrimeFaces ").append(v.primeFaces()).append(" · wrk ").append(v.wrk())
+        .append(" · Jalon ").append(v.jalonCommit()).append("\n\n");
+    if (!r.jvmArgs().isEmpty()) {
+      md.append("Extra JVM options for every measured server: `").append(String.join(" ", r.jvmArgs())).append("`\n\n");
+    }
+
+    Startup s = r.startup();
+    md.append("## Start-up\n\nCold JVM to the first HTTP 200, ").append(s.jalonMillis().size())
+        .append(" runs interleaved with the floor; median.\n\n");
+    md.append("| application | median | runs | target | |\n|---|---:|---|---|---|\n");
+    md.append("| floor: bare Payara Micro, empty WAR (`").append(s.bareUrl()).append("`) | ").append(seconds(s.bareMedianMillis())).append(" | ")
+        .append(runs(s.bareMillis())).append(" | | |\n");
+    md.append("| Jalon, N = ").append(size(s.jalonSize())).append(" (`").append(s.jalonUrl()).append("`) | ").append(seconds(s.jalonMedianMillis()))
+        .append(" | ").append(runs(s.jalonMillis())).append(" | ≤ floor + ").append(seconds(s.allowanceMillis())).append(" = ")
+        .append(seconds(s.bareMedianMillis() + s.allowanceMillis())).append(" | ").append(verdict(s.pass())).append(" |\n\n");
+
+    md.append("## Memory (RSS)\n\nAt the first HTTP 200 and after the benchmarks below; no target set yet.\n\n");
+    md.append("| application | after start | after benchmarks | above the floor (start · after) |\n|---|---:|---:|---:|\n");
+    md.append("| cold starts above, median: floor | ").append(mib(median(s.bareRssKiB()))).append(" | | |\n");
+    md.append("| cold starts above, median: Jalon, N = ").append(size(s.jalonSize())).append(" | ").append(mib(median(s.jalonRssKiB())))
+        .append(" | | ").append(mibDelta(median(s.jalonRssKiB()) - median(s.bareRssKiB()))).append(" |\n");
+    for (Run run : r.runs()) {
+      md.append("| ").append(label(run)).append(" | ").append(mib(run.rssAfterStartKiB())).append(" | ").append(mib(run.rssAfterBenchmarksKiB())).append(" | ");
+      if (!run.bare() && bare.isPresent()) {
+        md.append(mibDelta(run.rssAfterStartKiB() - bare.get().rssAfterStartKiB())).append(" · ")
+            .append(mibDelta(run.rssAfterBenchmarksKiB() - bare.get().rssAfterBenchmarksKiB()));
+      }
+      md.append(" |\n");
+    }
+    md.append('\n');
+
+    if (!jalon.isEmpty()) {
+      Run first = jalon.get(0);
+      md.append("## Requests over a logged-in session\n\nOne at a time, ").append(first.fast().isEmpty() ? 0 : first.fast().get(0).warmups())
+          .append(" warm-up then ").append(first.fast().isEmpty() ? 0 : first.fast().get(0).millis().count()).append(" measured calls: median · p95.")
+          .append(" Size target on the median: large ≤ max(k × small, small + 20 ms).\n\n");
+      operationTable(md, jalon, Run::fast, o -> ms(o.millis().median()) + " · " + ms(o.millis().p95()));
+      bare.ifPresent(b -> b.fast().forEach(o -> md.append("\nFloor, bare Payara Micro, ").append(o.name()).append(": ").append(ms(o.millis().median()))
+          .append(" · ").append(ms(o.millis().p95())).append(".\n")));
+      md.append('\n');
+      if (!first.slow().isEmpty()) {
+        md.append("## Slow operations\n\n").append(first.slow().get(0).warmups()).append(" warm-up then ").append(first.slow().get(0).millis().count())
+            .append(" runs: median (min – max).\n\n");
+        operationTable(md, jalon, Run::slow, o -> ms(o.millis().median()) + " (" + ms(o.millis().min()) + " – " + ms(o.millis().max()) + ")");
+        md.append('\n');
+      }
+      throughputTable(md, bare, jalon);
+    }
+
+    md.append("## Datasets\n\n| N | fingerprint | rows | generated |\n|---:|---|---|---|\n");
+    for (DatasetInfo d : r.datasets()) {
+      md.append("| ").append(size(d.size())).append(" | `").append(d.fingerprint(), 0, 16).append("` | ")
+          .append(d.rows().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))).append(" | ")
+          .append(seconds(d.generationMillis())).append(d.fromCache() ? " (earlier; reused from the cache)" : "").append(" |\n");
+    }
+    md.append("\n## Targets\n\n| figure | value | target | |\n|---|---|---|---|\n");
+    for (Check c : r.checks()) {
+      md.append("| ").append(c.figure()).append(" | ").append(c.value()).append(" | ").append(c.target()).append(" | ").append(verdict(c.pass())).append(" |\n");
+    }
+    long failed = r.checks().stream().filter(c -> !c.pass()).count();
+    md.append("\n").append(r.checks().size() - failed).append(" of ").append(r.checks().size()).append(" targets met.\n");
+    return md.toString();
+  }
+
+  private static void operationTable(StringBuilder md, List<Run> jalon, Function<Run, List<Operation>> pick, Function<Operation, String> show) {
+    md.append("| operation |");
+    jalon.forEach(run -> md.append(" N = ").append(size(run.size())).append(" |"));
+    boolean ratio = jalon.size() > 1;
+    md.append(ratio ? " size target | |\n|---|" : "\n|---|");
+    jalon.forEach(run -> md.append("---:|"));
+    md.append(ratio ? "---|---|\n" : "\n");
+    List<Operation> operations = pick.apply(jalon.get(0));
+    for (int i = 0; i < operations.size(); i++) {
+      int index = i;
+      md.append("| ").append(operations.get(i).name()).append(" |");
+      jalon.forEach(run -> md.append(' ').append(show.apply(pick.apply(run).get(index))).append(" |"));
+      if (ratio) {
+        Operation small = operations.get(i);
+        Operation large = pick.apply(jalon.get(jalon.size() - 1)).get(i);
+        SizeRatio rule = new SizeRatio(small.k());
+        md.append(" ≤ max(").append(number(small.k())).append(" × ").append(ms(small.millis().median())).append(", +20 ms) = ")
+            .append(ms(rule.limitMs(small.millis().median()))).append(" | ").append(verdict(rule.met(small.millis().median(), large.millis().median())))
+            .append(" |");
+      }
+      md.append('\n');
+    }
+  }
+
+  private static void throughputTable(StringBuilder md, Optional<Run> bare, List<Run> jalon) {
+    List<Throughput> reference = jalon.get(0).throughput();
+    if (reference.isEmpty()) {
+      return;
+    }
+    md.append("## Throughput\n\n`wrk`, ").append(reference.get(0).seconds()).append(" s per run on loopback: Jalon on `").append(reference.get(0).path())
+        .append("` with the session cookie; floor: the bare server's static page. Requests per second (latency p50 · p99).\n\n");
+    md.append("| connections |");
+    bare.ifPresent(b -> md.append(" floor: bare `").append(b.throughput().get(0).path()).append("` |"));
+    jalon.forEach(run -> md.append(" Jalon, N = ").append(size(run.size())).append(" |"));
+    md.append("\n|---:|");
+    bare.ifPresent(b -> md.append("---:|"));
+    jalon.forEach(run -> md.append("---:|"));
+    md.append('\n');
+    for (int i = 0; i < reference.size(); i++) {
+      int index = i;
+      md.append("| ").append(reference.get(i).connections()).append(" |");
+      bare.ifPresent(b -> md.append(' ').append(rate(b.throughput().get(index))).append(" |"));
+      jalon.forEach(run -> md.append(' ').append(rate(run.throughput().get(index))).append(" |"));
+      md.append('\n');
+    }
+    md.append('\n');
+  }
+
+  private static String rate(Throughput t) {
+    String errors = t.non2xx() + t.socketErrors() > 0 ? ", " + t.non2xx() + " non-2xx, " + t.socketErrors() + " socket errors" : "";
+    String rate = String.format(Locale.ROOT, "%,.0f", t.requestsPerSecond()).replace(',', ' ');
+    return rate + "/s (" + ms(t.p50Millis()) + " · " + ms(t.p99Millis()) + errors + ")";
+  }
+
+  private static String label(Run run) {
+    return run.bare() ? "floor: bare Payara Micro, empty WAR" : "Jalon, N = " + size(run.size());
+  }
+
+  public static String size(Integer n) {
+    return String.format(Locale.ROOT, "%,d", n).replace(',', ' ');
+  }
+
+  public static String ms(double millis) {
+    String format = millis < 10 ? "%.2f ms" : millis < 100 ? "%.1f ms" : "%.0f ms";
+    return String.format(Locale.ROOT, format, millis);
+  }
+
+  public static String seconds(long millis) {
+    return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+  }
+
+  private static String runs(List<Long> millis) {
+    return millis.stream().map(x -> String.format(Locale.ROOT, "%.1f", x / 1000.0)).collect(Collectors.joining(" · ")) + " s";
+  }
+
+  private static String mib(long kib) {
+    return kib <= 0 ? "–" : (kib / 1024) + " MiB";
+  }
+
+  private static String mibDelta(long kib) {
+    return (kib >= 0 ? "+" : "−") + Math.abs(kib) / 1024 + " MiB";
+  }
+
+  private static long median(List<Long> values) {
+    return values.isEmpty() ? 0 : Math.round(Samples.of(values).median());
+  }
+
+  private static String number(double k) {
+    return k == Math.rint(k) ? Long.toString((long) k) : Double.toString(k);
+  }
+
+  private static String duration(long seconds) {
+    return seconds / 60 + " min " + seconds % 60 + " s";
+  }
+
+  /** True when the 1-minute load average (first of "1 5 15") exceeds the core count. */
+  static boolean busy(String loadAverage, int cores) {
+    try {
+      return loadAverage != null && Double.parseDouble(loadAverage.split("\\s+")[0]) > cores;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private static String verdict(boolean pass) {
+    return pass ? "**PASS**" : "**FAIL**";
+  }
+}

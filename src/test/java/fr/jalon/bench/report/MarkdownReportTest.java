@@ -1,0 +1,48 @@
+package fr.jalon.bench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.jalon.bench.report.Results.Check;
+import fr.jalon.bench.report.Results.DatasetInfo;
+import fr.jalon.bench.report.Results.Operation;
+import fr.jalon.bench.report.Results.Run;
+import fr.jalon.bench.report.Results.Startup;
+import fr.jalon.bench.report.Results.Throughput;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MarkdownReportTest {
+
+  @Test
+  void startUpStandsBesideItsFloorAndTarget() {
+    String md = MarkdownReport.write(results(new Startup(100_000, "/", "/login.xhtml", List.of(10_000L), List.of(16_000L), List.of(300_000L),
+        List.of(600_000L), 10_000, 16_000, 5_000), "0.50 0.40 0.30"));
+    assertThat(md)
+        .contains("| Jalon, N = 100 000 (`/login.xhtml`) | 16.0 s | 16.0 s | ≤ floor + 5.0 s = 15.0 s | **FAIL** |")
+        .contains("| GET /api/grant | 2.00 ms · 3.00 ms | 2.50 ms · 3.50 ms | ≤ max(1 × 2.00 ms, +20 ms) = 22.0 ms | **PASS** |")
+        .doesNotContain("Warning");
+  }
+
+  @Test
+  void aBusyMachineIsPointedOut() {
+    String md = MarkdownReport.write(results(new Startup(100_000, "/", "/login.xhtml", List.of(10_000L), List.of(12_000L), List.of(300_000L),
+        List.of(600_000L), 10_000, 12_000, 5_000), "3.10 2.00 1.00"));
+    assertThat(md).contains("**Warning:** the load average went above the 2 cores");
+  }
+
+  private static Results results(Startup startup, String load) {
+    Throughput t = new Throughput("/api/grant", 1, 10, 1000, 1, 2, 10_000, 0, 0);
+    Run bare = new Run("bare Payara Micro", null, 300_000, 310_000, List.of(op("GET /", 0.5)), List.of(), List.of(t));
+    Run small = new Run("Jalon", 10_000, 600_000, 700_000, List.of(op("GET /api/grant", 2)), List.of(), List.of(t));
+    Run large = new Run("Jalon", 100_000, 600_000, 700_000, List.of(op("GET /api/grant", 2.5)), List.of(), List.of(t));
+    return new Results("quick", 42, List.of(10_000, 100_000), "2026-01-01T00:00:00Z", 600, List.of(),
+        new Machine(2, 4096, "CPU", "Linux", "JDK 25", load, load), new Results.Versions("7", "10.17", "12.4", "7.0.3", "15", "4.1", "abc"),
+        List.of(new DatasetInfo(10_000, "0123456789abcdef0123", Map.of("GRANT_AGREEMENT", 1L), 1000, true)), startup,
+        List.of(bare, small, large), List.of(new Check("start-up", "16.0 s", "≤ 15.0 s", false)));
+  }
+
+  private static Operation op(String name, double median) {
+    return new Operation(name, 50, Samples.of(median, median, median + 1), 1);
+  }
+}

@@ -1,0 +1,54 @@
+package fr.jalon.bench.report;
+
+import java.util.List;
+
+/** Everything one bench run measured, as written to the JSON file. Times in ms, memory in KiB. */
+public record Results(
+    String mode,
+    long seed,
+    List<Integer> sizes,
+    String startedAt,
+    long durationSeconds,
+    List<String> jvmArgs,
+    Machine machine,
+    Versions versions,
+    List<DatasetInfo> datasets,
+    Startup startup,
+    List<Run> runs,
+    List<Check> checks) {
+
+  public record Versions(String payaraMicro, String derby, String flyway, String jasperReports, String primeFaces, String wrk, String jalonCommit) {}
+
+  /** A generated database: its fingerprint proves two runs measured the same data. */
+  public record DatasetInfo(int size, String fingerprint, java.util.Map<String, Long> rows, long generationMillis, boolean fromCache) {}
+
+  /** Cold starts to the first HTTP 200, interleaved: bare, Jalon, Jalon, bare, bare, Jalon… */
+  public record Startup(
+      int jalonSize, String bareUrl, String jalonUrl, List<Long> bareMillis, List<Long> jalonMillis, List<Long> bareRssKiB, List<Long> jalonRssKiB,
+      long bareMedianMillis, long jalonMedianMillis, long allowanceMillis) {
+
+    public boolean pass() {
+      return jalonMedianMillis <= bareMedianMillis + allowanceMillis;
+    }
+  }
+
+  /** One started application (the bare floor, or Jalon on one dataset) and what was measured on it. */
+  public record Run(
+      String application, Integer size, long rssAfterStartKiB, long rssAfterBenchmarksKiB, List<Operation> fast, List<Operation> slow,
+      List<Throughput> throughput) {
+
+    public boolean bare() {
+      return size == null;
+    }
+  }
+
+  /** Sequential requests over one session: warm-ups, then measured runs. */
+  public record Operation(String name, int warmups, Samples millis, double k) {}
+
+  /** One wrk run: requests per second and latency percentiles at a number of connections. */
+  public record Throughput(String path, int connections, int seconds, double requestsPerSecond, double p50Millis, double p99Millis, long requests,
+      long non2xx, long socketErrors) {}
+
+  /** A figure against its target. */
+  public record Check(String figure, String value, String target, boolean pass) {}
+}

@@ -1,0 +1,32 @@
+package fr.jalon.bench.run;
+
+import fr.jalon.bench.run.Measure.Request;
+import java.util.List;
+
+/**
+ * What the runner asks of Jalon. Each issue adds the pages, API calls and reports it delivers,
+ * with k: how much slower the large dataset may make it (1 = not at all).
+ */
+public final class JalonRequests {
+  private JalonRequests() {}
+
+  public static final String USERNAME = "admin";
+  public static final String PASSWORD = "jalon-demo";
+
+  /** Start-up is measured to this page's first 200. */
+  public static final String READY_PATH = "/login.xhtml";
+
+  public static final List<Request> FAST =
+      List.of(
+          new Request("GET /api/grant", "/api/grant", 1),
+          new Request("GET /index.xhtml", "/index.xhtml", 1),
+          new Request("GET /grant/grant.xhtml", "/grant/grant.xhtml", 1),
+          new Request("GET /login.xhtml", "/login.xhtml", 1));
+
+  public static final List<Request> SLOW = List.of(new Request("GET /api/grant/fiche-convention.pdf", "/api/grant/fiche-convention.pdf", 1));
+
+  /** Loaded with wrk at each of {@link #CONNECTIONS}. */
+  public static final String THROUGHPUT_PATH = "/api/grant";
+
+  public static final List<Integer> CONNECTIONS = List.of(1, 8, 32);
+}
