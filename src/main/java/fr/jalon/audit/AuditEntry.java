@@ -44,9 +44,9 @@ public class AuditEntry {
   public AuditEntry(LocalDateTime at, String actor, String action, String entityType, String entityId, String summary, String changes) {
     this.at = at;
     this.actor = AuditContext.clip(actor, 60);
-    this.action = action;
-    this.entityType = entityType;
-    this.entityId = entityId;
+    this.action = AuditContext.clip(action, 30);
+    this.entityType = AuditContext.clip(entityType, 60);
+    this.entityId = AuditContext.clip(entityId, 60);
     this.summary = AuditContext.clip(summary, 500);
     this.changes = changes;
   }

@@ -135,7 +135,7 @@ public class AuditListener extends DescriptorEventAdapter {
     values.add(java.sql.Timestamp.valueOf(AuditContext.now()));
     values.add(AuditContext.clip(AuditContext.actor(), 60));
     values.add(action);
-    values.add(type);
+    values.add(AuditContext.clip(type, 60));
     values.add(AuditContext.clip(key, 60));
     values.add(AuditContext.clip(type + " " + key, 500));
     values.add(String.join("\n", lines));

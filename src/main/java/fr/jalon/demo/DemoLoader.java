@@ -37,13 +37,16 @@ public class DemoLoader {
 
   @Inject GrantService grants;
   @Inject UserService users;
+  @Inject fr.jalon.security.UserRepository userRepository;
 
+  /** All or nothing: a failure half-way leaves an empty database that the next start fills again. */
+  @jakarta.transaction.Transactional
   void onStart(@Observes @Priority(200) ApplicationStarted started) {
     if (!started.settings().demo()) {
       return;
     }
     SystemCaller.run(() -> {
-      if (!grants.exists()) {
+      if (!grants.exists() && userRepository.count() == 0) {
         load();
         LOG.info("Convention de démonstration chargée (montants fictifs).");
       }

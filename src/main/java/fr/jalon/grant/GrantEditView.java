@@ -28,7 +28,33 @@ public class GrantEditView implements Serializable {
     public Integer longGrantMonths, finalPaymentGraceDays, reportDueDays;
     public boolean statutoryStaffEligible, separatePaymentOrder;
     public ReportingPeriod reportingPeriod;
-    public int version;
+    public Integer version;
+    public String beneficiaryName, beneficiarySiret;
+    public LegalForm beneficiaryLegalForm;
+    public boolean beneficiaryRecoversVat;
+
+    /** An empty form with the usual parameters, for the first grant of an installation. */
+    static Form blank() {
+      Form f = new Form();
+      ParameterValues p = ParameterValues.defaults();
+      f.maxPiaRate = p.maxPiaRate();
+      f.maxPublicAidRate = p.maxPublicAidRate();
+      f.minCofundingRatio = p.minCofundingRatio();
+      f.advanceCap = p.advanceCap();
+      f.interimCap = p.interimCap();
+      f.interimCapLong = p.interimCapLong();
+      f.longGrantMonths = p.longGrantMonths();
+      f.fungibilityThreshold = p.fungibilityThreshold();
+      f.procurementThreshold = p.procurementThreshold();
+      f.separatePaymentOrder = p.separatePaymentOrder();
+      f.finalPaymentGraceDays = p.finalPaymentGraceDays();
+      f.reportDueDays = p.reportDueDays();
+      f.reportingPeriod = p.reportingPeriod();
+      f.programme = "PIA 3 · Territoires d’innovation pédagogique · Campus des métiers et des qualifications";
+      f.operatorName = "Caisse des Dépôts et Consignations";
+      f.beneficiaryLegalForm = LegalForm.EPLE;
+      return f;
+    }
 
     static Form of(GrantSheet s) {
       Form f = new Form();
@@ -119,19 +145,43 @@ public class GrantEditView implements Serializable {
     public void setSeparatePaymentOrder(boolean v) { separatePaymentOrder = v; }
     public ReportingPeriod getReportingPeriod() { return reportingPeriod; }
     public void setReportingPeriod(ReportingPeriod v) { reportingPeriod = v; }
-    public int getVersion() { return version; }
+    public Integer getVersion() { return version; }
+    public String getBeneficiaryName() { return beneficiaryName; }
+    public void setBeneficiaryName(String v) { beneficiaryName = v; }
+    public String getBeneficiarySiret() { return beneficiarySiret; }
+    public void setBeneficiarySiret(String v) { beneficiarySiret = v; }
+    public LegalForm getBeneficiaryLegalForm() { return beneficiaryLegalForm; }
+    public void setBeneficiaryLegalForm(LegalForm v) { beneficiaryLegalForm = v; }
+    public boolean isBeneficiaryRecoversVat() { return beneficiaryRecoversVat; }
+    public void setBeneficiaryRecoversVat(boolean v) { beneficiaryRecoversVat = v; }
   }
+
+  private Boolean creating;
 
   public Form getForm() {
     if (form == null) {
-      form = Form.of(grants.current());
+      form = grants.currentIfAny().map(Form::of).orElseGet(Form::blank);
+      creating = form.version == null;
     }
     return form;
   }
 
+  /** True on a new installation: the form records the grant instead of changing it. */
+  public boolean isCreating() {
+    getForm();
+    return creating;
+  }
+
   public void save() {
     try {
-      GrantSheet saved = grants.revise(getForm().toChange());
+      GrantSheet saved;
+      if (isCreating()) {
+        saved = grants.create(new NewGrant(form.toChange(),
+            new NewGrant.Beneficiary(form.beneficiaryName, form.beneficiarySiret, form.beneficiaryLegalForm, form.beneficiaryRecoversVat)));
+        creating = false;
+      } else {
+        saved = grants.revise(getForm().toChange());
+      }
       form = Form.of(saved);
       Faces.info("grant.saved");
     } catch (RuntimeException e) {
@@ -141,7 +191,12 @@ public class GrantEditView implements Serializable {
 
   /** Discards this form and starts again from what is saved now (after a conflict). */
   public void reload() {
-    form = Form.of(grants.current());
+    form = null;
+    getForm();
+  }
+
+  public LegalForm[] getLegalForms() {
+    return LegalForm.values();
   }
 
   public ReportingPeriod[] getReportingPeriods() {

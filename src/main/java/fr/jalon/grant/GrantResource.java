@@ -41,6 +41,13 @@ public class GrantResource {
     return grants.revise(change);
   }
 
+  /** Records the grant on a new installation (production mode starts without one). */
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response post(NewGrant request) {
+    return Response.status(201).entity(grants.create(request)).build();
+  }
+
   @GET
   @Path("years")
   public List<Integer> years() {
@@ -50,8 +57,9 @@ public class GrantResource {
   @GET
   @Path("fiche-convention.pdf")
   @Produces("application/pdf")
-  public Response sheet() {
-    Locale locale = headers.getAcceptableLanguages().stream().anyMatch(l -> "en".equals(l.getLanguage())) ? Locale.ENGLISH : Locale.FRENCH;
+  public Response sheet(@jakarta.ws.rs.QueryParam("lang") String lang) {
+    // The screen's language when the page asks; otherwise the first the client prefers.
+    Locale locale = lang != null ? ("en".equals(lang) ? Locale.ENGLISH : Locale.FRENCH) : fr.jalon.platform.ProblemMappers.locale(headers);
     GrantSheet sheet = grants.current();
     StreamingOutput body = out -> grants.writeSheetPdf(out, locale);
     return Response.ok(body, "application/pdf")
@@ -69,7 +77,7 @@ public class GrantResource {
   /** Uploads the signed agreement as the raw request body (a PDF); the file name in a header. */
   @POST
   @Path("signed-agreement")
-  @Consumes(MediaType.WILDCARD)
+  @Consumes("application/pdf")
   public GrantSheet uploadSignedAgreement(InputStream body, @HeaderParam("X-File-Name") String fileName) {
     return grants.attachSignedAgreement(body, fileName == null ? "convention-signee.pdf" : fileName);
   }

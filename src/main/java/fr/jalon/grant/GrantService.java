@@ -68,11 +68,24 @@ public class GrantService {
     return GrantSheet.of(grant);
   }
 
+  /** Records the grant a new installation follows; there is only ever one. */
+  @RolesAllowed(ADMIN)
+  @Transactional
+  public GrantSheet create(NewGrant request) {
+    if (request == null || request.grant() == null) {
+      throw new RuleViolation("grant", "field.required");
+    }
+    if (request.beneficiary() == null) {
+      throw new RuleViolation("beneficiary", "field.required");
+    }
+    return create(request.grant(), request.beneficiary().toOrganisation());
+  }
+
   @RolesAllowed(ADMIN)
   @Transactional
   public GrantSheet create(@NotNull GrantChange terms, @NotNull Organisation beneficiary) {
     if (find().isPresent()) {
-      throw new IllegalStateException("Jalon suit une seule convention ; elle existe déjà.");
+      throw new RuleViolation("reference", "grant.exists");
     }
     em.persist(beneficiary);
     Grant grant = new Grant(terms, beneficiary);
@@ -96,6 +109,7 @@ public class GrantService {
     StoredFile file = files.store(content, fileName, Set.of(FileKind.PDF), "signedAgreement", securityContext.getCallerPrincipal().getName());
     grant.attachSignedAgreement(file);
     em.lock(grant, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+    em.flush();
     return GrantSheet.of(grant);
   }
 

@@ -49,6 +49,9 @@ public class Organisation implements Audited {
     if (legalForm == null) {
       throw new RuleViolation("legalForm", "organisation.legalForm.required");
     }
+    if (name.trim().length() > 200) {
+      throw new RuleViolation("name", "field.tooLong", 200);
+    }
     this.name = name.trim();
     this.legalForm = legalForm;
     this.recoversVat = recoversVat;

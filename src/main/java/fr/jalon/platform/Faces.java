@@ -35,12 +35,23 @@ public final class Faces {
       field(formId, v);
     } else if (cause instanceof RuleViolation.Several several) {
       several.violations().forEach(v -> field(formId, v));
-    } else if (cause instanceof ConcurrentEditException || cause instanceof jakarta.persistence.OptimisticLockException) {
+    } else if (cause instanceof ConcurrentEditException || cause instanceof jakarta.persistence.OptimisticLockException || cause instanceof org.eclipse.persistence.exceptions.OptimisticLockException) {
       error(null, text("error.conflict.form"));
     } else if (cause instanceof AccessDeniedException) {
       error(null, text("error.forbidden"));
     } else if (cause instanceof jakarta.validation.ConstraintViolationException c) {
-      c.getConstraintViolations().forEach(v -> error(null, v.getMessage()));
+      c.getConstraintViolations().forEach(v -> {
+        String leaf = null;
+        for (jakarta.validation.Path.Node node : v.getPropertyPath()) {
+          leaf = node.getName();
+        }
+        field(formId, new RuleViolation(leaf, "field.required") {
+          @Override
+          public String message(Locale locale) {
+            return ProblemMappers.Validation.message(v, locale);
+          }
+        });
+      });
     } else {
       throw e;
     }
@@ -64,7 +75,7 @@ public final class Faces {
     Throwable current = e;
     for (int i = 0; i < 10 && current.getCause() != null; i++) {
       if (current instanceof RuleViolation || current instanceof RuleViolation.Several || current instanceof ConcurrentEditException
-          || current instanceof AccessDeniedException || current instanceof jakarta.persistence.OptimisticLockException
+          || current instanceof AccessDeniedException || current instanceof jakarta.persistence.OptimisticLockException || current instanceof org.eclipse.persistence.exceptions.OptimisticLockException
           || current instanceof jakarta.validation.ConstraintViolationException) {
         return current;
       }

@@ -7,8 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import javax.sql.DataSource;
 
 /**
@@ -24,10 +22,8 @@ public class HealthServlet extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
     boolean databaseUp;
-    try (Connection c = dataSource.getConnection();
-        Statement s = c.createStatement();
-        ResultSet r = s.executeQuery("SELECT 1 FROM SYSIBM.SYSDUMMY1")) {
-      databaseUp = r.next();
+    try (Connection c = dataSource.getConnection()) {
+      databaseUp = c.isValid(2);
     } catch (Exception e) {
       databaseUp = false;
     }

@@ -24,7 +24,7 @@ import java.util.logging.Logger;
 public final class ProblemMappers {
   private ProblemMappers() {}
 
-  static Locale locale(HttpHeaders headers) {
+  public static Locale locale(HttpHeaders headers) {
     if (headers != null) {
       for (Locale l : headers.getAcceptableLanguages()) {
         if ("en".equals(l.getLanguage())) {
@@ -47,10 +47,19 @@ public final class ProblemMappers {
       Locale locale = locale(headers);
       List<Problem.FieldError> errors = new ArrayList<>();
       for (ConstraintViolation<?> v : e.getConstraintViolations()) {
-        errors.add(new Problem.FieldError(field(v.getPropertyPath()), v.getMessage()));
+        errors.add(new Problem.FieldError(field(v.getPropertyPath()), message(v, locale)));
       }
       errors.sort(java.util.Comparator.comparing(Problem.FieldError::field));
       return new Problem("about:blank", Messages.get(locale, "error.validation"), 400, Messages.get(locale, "error.validation.detail"), errors).toResponse();
+    }
+
+    /** Presence constraints speak the bundle's words; others keep the validator's message. */
+    static String message(ConstraintViolation<?> v, Locale locale) {
+      String type = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+      return switch (type) {
+        case "NotNull", "NotBlank", "NotEmpty" -> Messages.get(locale, "field.required");
+        default -> v.getMessage();
+      };
     }
 
     /** The field as the client named it: the bean properties, without method and parameter nodes. */
@@ -109,7 +118,7 @@ public final class ProblemMappers {
     @Override
     public Response toResponse(OptimisticLockException e) {
       Locale locale = locale(headers);
-      return Problem.of(409, Messages.get(locale, "error.conflict.title"), Messages.get(locale, "error.conflict", ""));
+      return Problem.of(409, Messages.get(locale, "error.conflict.title"), Messages.get(locale, "error.conflict.generic"));
     }
   }
 
@@ -192,8 +201,8 @@ public final class ProblemMappers {
         m.headers = headers;
         return m.toResponse(a);
       }
-      if (e instanceof ConcurrentEditException | e instanceof OptimisticLockException) {
-        return Problem.of(409, Messages.get(locale(headers), "error.conflict.title"), Messages.get(locale(headers), "error.conflict", ""));
+      if (e instanceof ConcurrentEditException || e instanceof OptimisticLockException || e instanceof org.eclipse.persistence.exceptions.OptimisticLockException) {
+        return Problem.of(409, Messages.get(locale(headers), "error.conflict.title"), Messages.get(locale(headers), "error.conflict.generic"));
       }
       if (e instanceof NotFoundException n) {
         return Problem.of(404, Messages.get(locale(headers), "error.notFound.title"), n.getMessage());
@@ -207,7 +216,7 @@ public final class ProblemMappers {
       for (int depth = 0; depth < 10 && current.getCause() != null; depth++) {
         if (current instanceof RuleViolation || current instanceof RuleViolation.Several || current instanceof AccessDeniedException
             || current instanceof ConstraintViolationException || current instanceof ConcurrentEditException
-            || current instanceof OptimisticLockException || current instanceof NotFoundException) {
+            || current instanceof OptimisticLockException || current instanceof org.eclipse.persistence.exceptions.OptimisticLockException || current instanceof NotFoundException) {
           return current;
         }
         current = current.getCause();

@@ -31,7 +31,8 @@ public record Settings(
   static Settings from(Map<String, String> env, java.util.function.Function<String, String> props) {
     java.util.function.Function<String, String> get =
         key -> Optional.ofNullable(props.apply(key)).orElse(env.get(key));
-    Path data = Path.of(Optional.ofNullable(get.apply(DATA)).filter(s -> !s.isBlank()).orElse("data"));
+    // The data source reads JALON_DATA from the environment only: so does everything else.
+    Path data = Path.of(Optional.ofNullable(env.get(DATA)).filter(s -> !s.isBlank()).orElse("data"));
     String modeText = Optional.ofNullable(get.apply(MODE)).orElse("production").trim();
     Mode mode =
         switch (modeText.toLowerCase(java.util.Locale.ROOT)) {

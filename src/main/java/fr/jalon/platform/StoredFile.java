@@ -80,4 +80,10 @@ public class StoredFile {
   public String storedBy() {
     return storedBy;
   }
+
+  /** How the audit trail names a file: its name and the start of its SHA-256. */
+  @Override
+  public String toString() {
+    return originalName + " (SHA-256 " + (sha256 == null ? "?" : sha256.substring(0, 12)) + "…)";
+  }
 }

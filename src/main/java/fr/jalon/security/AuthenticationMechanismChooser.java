@@ -54,7 +54,11 @@ public class AuthenticationMechanismChooser implements HttpAuthenticationMechani
       return basic;
     }
     HttpSession session = request.getSession(false);
-    return session != null && session.getAttribute(FORM_LOGIN) != null ? form : basic;
+    if (session != null && session.getAttribute(FORM_LOGIN) != null) {
+      return form;
+    }
+    // A person clicking a download link after their session ended: the login page, not the browser's Basic dialog.
+    return "navigate".equals(request.getHeader("Sec-Fetch-Mode")) ? form : basic;
   }
 
   static boolean isApi(HttpServletRequest request) {

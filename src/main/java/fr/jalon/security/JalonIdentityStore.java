@@ -40,7 +40,8 @@ public class JalonIdentityStore implements IdentityStore {
       hasher.verifyDummy(password);
     }
     String why = found.isEmpty() ? "utilisateur inconnu" : !found.get().active() ? "compte désactivé" : "mot de passe erroné";
-    audit.recordAlone(clip(name.isEmpty() ? "(vide)" : name), "LOGIN_FAILED", "Échec de connexion pour « " + clip(name) + " » : " + why);
+    // The actor is nobody: whoever typed the name is not known to be its owner.
+    audit.recordAlone("anonyme", "LOGIN_FAILED", "Échec de connexion pour « " + clip(name) + " » : " + why);
     return CredentialValidationResult.INVALID_RESULT;
   }
 

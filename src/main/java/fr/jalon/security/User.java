@@ -82,8 +82,14 @@ public class User implements Audited {
     if (displayName == null || displayName.isBlank()) {
       throw new RuleViolation("displayName", "user.displayName.required");
     }
+    if (displayName.trim().length() > 120) {
+      throw new RuleViolation("displayName", "field.tooLong", 120);
+    }
     if (email == null || !EMAIL.matcher(email.trim()).matches()) {
       throw new RuleViolation("email", "user.email.invalid");
+    }
+    if (email.trim().length() > 200) {
+      throw new RuleViolation("email", "field.tooLong", 200);
     }
     this.displayName = displayName.trim();
     this.email = email.trim();

@@ -37,6 +37,11 @@ public class UserRepository {
     return em.createQuery("SELECT COUNT(u) FROM User u JOIN u.roles r WHERE u.active = TRUE AND r = fr.jalon.security.Role.ADMIN", Long.class).getSingleResult();
   }
 
+  /** Writes pending changes now, so a conflict is reported as such and not at commit. */
+  public void flush() {
+    em.flush();
+  }
+
   /** Persists and flushes, so the new user has its id. */
   public void add(User user) {
     em.persist(user);

@@ -82,6 +82,7 @@ public class UserService {
     }
     user.rename(displayName, email);
     user.changeRoles(roles);
+    users.flush();
     return UserSummary.of(user);
   }
 
@@ -96,6 +97,7 @@ public class UserService {
       throw new RuleViolation("active", "user.lastAdmin");
     }
     user.deactivate();
+    users.flush();
     return UserSummary.of(user);
   }
 
@@ -104,6 +106,7 @@ public class UserService {
   public UserSummary reactivate(long id, int expectedVersion) {
     User user = load(id, expectedVersion);
     user.reactivate();
+    users.flush();
     return UserSummary.of(user);
   }
 
@@ -114,6 +117,7 @@ public class UserService {
     User user = load(id, expectedVersion);
     String password = temporaryPassword();
     user.changePassword(hasher.hash(password), true);
+    users.flush();
     audit.record("PASSWORD_RESET", "User", user.username(), "Mot de passe temporaire attribué à " + user.username(), null);
     return new Created(UserSummary.of(user), password);
   }

@@ -24,13 +24,14 @@ public final class Http {
   private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"");
 
   private final JalonServer server;
+  private final CookieManager cookies = new CookieManager();
   private final HttpClient client;
   private final String authorization;
 
   private Http(JalonServer server, String authorization) {
     this.server = server;
     this.authorization = authorization;
-    this.client = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
   }
 
   public static Http anonymous(JalonServer server) {
@@ -61,6 +62,10 @@ public final class Http {
     form.put("loginForm:submit", "");
     form.put("jakarta.faces.ViewState", viewState(page));
     return postForm("/login.xhtml", form);
+  }
+
+  public String cookie(String name) {
+    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).map(java.net.HttpCookie::getValue).findFirst().orElse(null);
   }
 
   public static String viewState(String page) {
@@ -95,12 +100,17 @@ public final class Http {
   }
 
   public HttpResponse<String> json(String method, String path, String body, String acceptLanguage) {
-    return send(request(path).header("Content-Type", "application/json").header("Accept-Language", acceptLanguage)
+    return send(request(path).header("Content-Type", "application/json").header("Accept-Language", acceptLanguage).header("X-Requested-With", "Jalon")
         .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), body);
   }
 
   public HttpResponse<String> raw(String method, String path, String contentType, byte[] body) {
-    return send(request(path).header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body)), "");
+    return send(request(path).header("Content-Type", contentType).header("X-Requested-With", "Jalon").method(method, HttpRequest.BodyPublishers.ofByteArray(body)), "");
+  }
+
+  /** A write without the header Jalon's own pages send: what a form on another site would post. */
+  public HttpResponse<String> foreignJson(String method, String path, String body) {
+    return send(request(path).header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), body);
   }
 
   public HttpResponse<String> postForm(String path, Map<String, String> form) {

@@ -57,6 +57,10 @@ class SecurityIT {
     assertThat(temporary).hasSize(14);
     assertThat(created.body()).doesNotContain("passwordHash");
 
+    HttpResponse<String> beforeChange = Http.basic(server, name, temporary).get("/api/grant");
+    assertThat(beforeChange.statusCode()).as("the API too waits for the new password").isEqualTo(403);
+    assertThat(beforeChange.body()).contains("Votre mot de passe est temporaire");
+
     Http nadia = Http.session(server, name, temporary);
     HttpResponse<String> home = nadia.get("/index.xhtml");
     assertThat(home.statusCode()).isEqualTo(302);
@@ -65,7 +69,8 @@ class SecurityIT {
     assertThat(tooShort.statusCode()).isEqualTo(400);
     assertThat(tooShort.body()).contains("\"field\":\"newPassword\"").contains("au moins 10 caractères");
     assertThat(nadia.json("PUT", "/api/me/password", "{\"currentPassword\":\"" + temporary + "\",\"newPassword\":\"un nouveau secret\"}").statusCode()).isEqualTo(204);
-    assertThat(Http.session(server, name, "un nouveau secret").get("/index.xhtml").statusCode()).isEqualTo(200);
+    Http nadiaLater = Http.session(server, name, "un nouveau secret");
+    assertThat(nadiaLater.get("/index.xhtml").statusCode()).isEqualTo(200);
 
     HttpResponse<String> duplicate = admin.json("POST", "/api/users", "{\"username\":\"" + name + "\",\"displayName\":\"X\",\"email\":\"x@example.org\",\"roles\":[\"BOARD\"]}");
     assertThat(duplicate.statusCode()).isEqualTo(400);
@@ -76,6 +81,7 @@ class SecurityIT {
     HttpResponse<String> off = admin.json("PUT", "/api/users/" + id, "{\"version\":" + version + ",\"active\":false}");
     assertThat(off.statusCode()).as(off.body()).isEqualTo(200);
     assertThat(Http.anonymous(server).login(name, "un nouveau secret").body()).contains("Identifiant ou mot de passe incorrect.");
+    assertThat(Http.redirectsToLogin(nadiaLater.get("/index.xhtml"))).as("a deactivated user's open session ends").isTrue();
     assertThat(Http.basic(server, name, "un nouveau secret").get("/api/grant").statusCode()).isEqualTo(401);
     assertThat(admin.get("/api/users").body()).contains(name);
   }
@@ -85,9 +91,37 @@ class SecurityIT {
     String users = admin.get("/api/users").body();
     int at = users.indexOf("\"username\":\"admin\"");
     String object = users.substring(users.lastIndexOf('{', at), users.indexOf('}', at) + 1);
-    HttpResponse<String> r = admin.json("PUT", "/api/users/" + GrantApiIT.field(object, "id"), "{\"version\":" + GrantApiIT.field(object, "version") + ",\"active\":false}");
+    // Taking the role away from the only active administrator is refused by the last-admin rule itself.
+    HttpResponse<String> r = admin.json("PUT", "/api/users/" + GrantApiIT.field(object, "id"), "{\"version\":" + GrantApiIT.field(object, "version") + ",\"roles\":[\"BOARD\"]}");
     assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(r.body()).contains("\"field\":\"active\"");
+    assertThat(r.body()).contains("\"field\":\"roles\"").contains("Il doit rester au moins un administrateur actif.");
+  }
+
+  @Test
+  void dotSegmentsCannotSlipPastThePermissionTable() throws Exception {
+    Http board = Http.session(server, "conseil", "jalon-demo");
+    // HttpClient keeps the raw path as given, like curl --path-as-is.
+    for (String sneaky : new String[] {"/resources/../grant/edit.xhtml", "/resources/%2e%2e/grant/edit.xhtml", "/resources/..;/grant/edit.xhtml"}) {
+      int status = board.get(sneaky).statusCode();
+      assertThat(status).as(sneaky).isIn(400, 403, 404);
+    }
+  }
+
+  @Test
+  void aWriteThroughTheApiOnTheSessionCookieAloneIsRefused() {
+    Http board = Http.session(server, "conseil", "jalon-demo");
+    HttpResponse<String> r = board.foreignJson("PUT", "/api/me/password", "{\"currentPassword\":\"jalon-demo\",\"newPassword\":\"pirate-pirate\"}");
+    assertThat(r.statusCode()).isEqualTo(403);
+    assertThat(Http.basic(server, "conseil", "jalon-demo").get("/api/me").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void theSessionIdChangesAtLogin() {
+    Http visitor = Http.anonymous(server);
+    visitor.get("/login.xhtml");
+    String before = visitor.cookie("JSESSIONID");
+    visitor.login("conseil", "jalon-demo");
+    assertThat(visitor.cookie("JSESSIONID")).isNotNull().isNotEqualTo(before);
   }
 
   private static long time(Runnable call) {

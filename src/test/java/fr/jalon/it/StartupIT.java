@@ -31,13 +31,26 @@ class StartupIT {
     try (JalonServer production = JalonServer.launch(folder, Map.of("JALON_MODE", "production", "JALON_ADMIN_PASSWORD", "premier-admin-2026"))) {
       production.awaitHealthy(Duration.ofMinutes(4));
       assertThat(Http.basic(production, "admin", "jalon-demo").get("/api/users").statusCode()).as("no demo users").isEqualTo(401);
-      Http admin = Http.basic(production, "admin", "premier-admin-2026");
+      HttpResponse<String> firstPage = Http.session(production, "admin", "premier-admin-2026").get("/index.xhtml");
+      assertThat(firstPage.headers().firstValue("Location").orElse("")).as("temporary first password").endsWith("/security/password.xhtml");
+      Http temporary = Http.basic(production, "admin", "premier-admin-2026");
+      assertThat(temporary.get("/api/grant").statusCode()).as("nothing before the new password").isEqualTo(403);
+      assertThat(temporary.json("PUT", "/api/me/password", "{\"currentPassword\":\"premier-admin-2026\",\"newPassword\":\"le vrai secret 2026\"}").statusCode()).isEqualTo(204);
+
+      Http admin = Http.basic(production, "admin", "le vrai secret 2026");
       assertThat(admin.get("/api/grant").statusCode()).as("no demo grant").isEqualTo(404);
+      HttpResponse<String> grant = admin.json("POST", "/api/grant", "{\"grant\":{\"reference\":\"PIA3-PROD-01\",\"title\":\"Campus de production\","
+          + "\"programme\":\"PIA 3\",\"operatorName\":\"Caisse des Dépôts\",\"ministry\":\"Éducation nationale\",\"signatureDate\":\"2021-03-01\","
+          + "\"eligibilityStart\":\"2021-01-01\",\"endDate\":\"2025-12-31\",\"maxPiaAmount\":1000000,\"eligibleBudget\":2500000,"
+          + "\"parameters\":{\"maxPiaRate\":50,\"maxPublicAidRate\":100,\"minCofundingRatio\":50,\"advanceCap\":30,\"interimCap\":80,\"interimCapLong\":90,"
+          + "\"longGrantMonths\":48,\"fungibilityThreshold\":30,\"statutoryStaffEligible\":false,\"procurementThreshold\":40000,\"separatePaymentOrder\":false,"
+          + "\"finalPaymentGraceDays\":90,\"reportDueDays\":60,\"reportingPeriod\":\"YEAR\"}},"
+          + "\"beneficiary\":{\"name\":\"GIP Campus\",\"legalForm\":\"GIP\",\"recoversVat\":true}}");
+      assertThat(grant.statusCode()).as(grant.body()).isEqualTo(201);
+      assertThat(admin.get("/api/grant/years").body()).isEqualTo("[2021,2022,2023,2024,2025]");
       HttpResponse<String> created = admin.json("POST", "/api/users",
           "{\"username\":\"tresorier\",\"displayName\":\"Trésorier\",\"email\":\"tresorier@example.org\",\"roles\":[\"FINANCE\"]}");
       assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-      HttpResponse<String> firstPage = Http.session(production, "admin", "premier-admin-2026").get("/index.xhtml");
-      assertThat(firstPage.headers().firstValue("Location").orElse("")).as("temporary first password").endsWith("/security/password.xhtml");
 
       JalonServer second = JalonServer.launch(folder, Map.of("JALON_MODE", "production"));
       assertThat(second.awaitExit(Duration.ofMinutes(3))).isNotZero();
