@@ -120,7 +120,7 @@ public class PermissionFilter extends HttpFilter {
 
   private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String detailKey) throws IOException {
     if (AuthenticationMechanismChooser.isApi(request)) {
-      Locale locale = request.getLocale() != null && "en".equals(request.getLocale().getLanguage()) ? Locale.ENGLISH : Locale.FRENCH;
+      Locale locale = languageOf(request);
       String key = status == 401 ? "error.unauthorized" : status == 403 ? "error.forbidden" : "error.notFound";
       response.setStatus(status);
       response.setContentType("application/problem+json;charset=UTF-8");
@@ -128,6 +128,22 @@ public class PermissionFilter extends HttpFilter {
     } else {
       response.sendError(status);
     }
+  }
+
+  /** French unless the client prefers English; a request that says nothing gets French. */
+  static Locale languageOf(HttpServletRequest request) {
+    if (request.getHeader("Accept-Language") == null) {
+      return Locale.FRENCH;
+    }
+    for (Locale l : java.util.Collections.list(request.getLocales())) {
+      if ("en".equals(l.getLanguage())) {
+        return Locale.ENGLISH;
+      }
+      if ("fr".equals(l.getLanguage())) {
+        return Locale.FRENCH;
+      }
+    }
+    return Locale.FRENCH;
   }
 
   private static String json(String text) {

@@ -102,8 +102,13 @@ class SecurityIT {
     Http board = Http.session(server, "conseil", "jalon-demo");
     // HttpClient keeps the raw path as given, like curl --path-as-is.
     for (String sneaky : new String[] {"/resources/../grant/edit.xhtml", "/resources/%2e%2e/grant/edit.xhtml", "/resources/..;/grant/edit.xhtml"}) {
-      int status = board.get(sneaky).statusCode();
-      assertThat(status).as(sneaky).isIn(400, 403, 404);
+      HttpResponse<String> r = board.get(sneaky);
+      assertThat(r.statusCode()).as(sneaky).isNotEqualTo(200);
+      if (r.statusCode() / 100 == 3) {
+        // A redirect is a new request, which meets the table again; it must not lead to the page itself.
+        String target = java.net.URI.create(r.headers().firstValue("Location").orElseThrow()).getRawPath();
+        assertThat(target).as(sneaky).doesNotContain("edit.xhtml");
+      }
     }
   }
 
