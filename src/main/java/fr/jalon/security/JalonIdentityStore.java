@@ -19,9 +19,15 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class JalonIdentityStore implements IdentityStore {
   private final PasswordHasher hasher = new PasswordHasher();
+  private LoginThrottle throttle;
 
   @Inject UserRepository users;
   @Inject AuditTrail audit;
+
+  @Inject
+  void throttle(java.time.Clock clock) {
+    this.throttle = new LoginThrottle(clock);
+  }
 
   @Override
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -31,11 +37,19 @@ public class JalonIdentityStore implements IdentityStore {
     }
     String name = given.getCaller() == null ? "" : given.getCaller().trim().toLowerCase(java.util.Locale.ROOT);
     String password = given.getPasswordAsString() == null ? "" : given.getPasswordAsString();
+    if (throttle.locked(name)) {
+      // Same cost and same answer as any refusal: the guesser learns nothing, not even the lock.
+      hasher.verifyDummy(password);
+      audit.recordAlone("anonyme", "LOGIN_FAILED", "Connexion refusée pour « " + clip(name) + " » : trop d’échecs récents");
+      return CredentialValidationResult.INVALID_RESULT;
+    }
     Optional<User> found = name.isEmpty() ? Optional.empty() : users.byUsername(name);
     if (found.isPresent() && found.get().active() && hasher.verify(password, found.get().passwordHash())) {
       User user = found.get();
+      throttle.succeeded(name);
       return new CredentialValidationResult(user.username(), user.roles().stream().map(Role::roleName).collect(Collectors.toSet()));
     }
+    throttle.failed(name);
     if (found.isEmpty() || !found.get().active()) {
       hasher.verifyDummy(password);
     }

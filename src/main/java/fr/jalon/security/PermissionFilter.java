@@ -29,6 +29,11 @@ public class PermissionFilter extends HttpFilter {
 
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+    // No page of Jalon may be framed by another site (clickjacking), nor its content type guessed.
+    response.setHeader("X-Frame-Options", "DENY");
+    response.setHeader("Content-Security-Policy", "frame-ancestors 'none'");
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("Referrer-Policy", "same-origin");
     if (suspicious(request.getRequestURI())) {
       // The container would normalise "/resources/../grant/edit.xhtml" after the rule matched the raw path.
       response.sendError(400);

@@ -44,21 +44,7 @@ public class UserResource {
   @PUT
   @Path("users/{id}")
   public UserService.UserSummary update(@PathParam("id") long id, @NotNull @Valid UserChange change) {
-    UserService.UserSummary current = users.list().stream().filter(u -> u.id() == id).findFirst()
-        .orElseThrow(() -> new fr.jalon.platform.NotFoundException("Utilisateur " + id));
-    int version = change.version();
-    UserService.UserSummary result = current;
-    if (change.displayName() != null || change.email() != null || change.roles() != null) {
-      result = users.update(id, version,
-          change.displayName() == null ? current.displayName() : change.displayName(),
-          change.email() == null ? current.email() : change.email(),
-          change.roles() == null ? current.roles() : change.roles());
-      version = result.version();
-    }
-    if (change.active() != null && change.active() != result.active()) {
-      result = change.active() ? users.reactivate(id, version) : users.deactivate(id, version);
-    }
-    return result;
+    return users.change(id, change.version(), change.displayName(), change.email(), change.roles(), change.active());
   }
 
   @GET

@@ -86,16 +86,49 @@ public class UserService {
     return UserSummary.of(user);
   }
 
+  /**
+   * Changes an account in one transaction: the parts given (details, roles, active) and only
+   * those; a refusal of any part changes nothing.
+   */
   @RolesAllowed(Roles.ADMIN)
   @Transactional
-  public UserSummary deactivate(long id, int expectedVersion) {
+  public UserSummary change(long id, int expectedVersion, String displayName, String email, Set<Role> roles, Boolean active) {
     User user = load(id, expectedVersion);
+    if (displayName != null || email != null) {
+      user.rename(displayName == null ? user.displayName() : displayName, email == null ? user.email() : email);
+    }
+    if (roles != null) {
+      if (!roles.contains(Role.ADMIN) && user.roles().contains(Role.ADMIN) && user.active() && users.activeAdmins() <= 1) {
+        throw new RuleViolation("roles", "user.lastAdmin");
+      }
+      user.changeRoles(roles);
+    }
+    if (active != null && active != user.active()) {
+      if (active) {
+        user.reactivate();
+      } else {
+        refuseDeactivation(user);
+        user.deactivate();
+      }
+    }
+    users.flush();
+    return UserSummary.of(user);
+  }
+
+  private void refuseDeactivation(User user) {
     if (user.username().equals(callerName())) {
       throw new RuleViolation("active", "user.deactivateSelf");
     }
     if (user.roles().contains(Role.ADMIN) && user.active() && users.activeAdmins() <= 1) {
       throw new RuleViolation("active", "user.lastAdmin");
     }
+  }
+
+  @RolesAllowed(Roles.ADMIN)
+  @Transactional
+  public UserSummary deactivate(long id, int expectedVersion) {
+    User user = load(id, expectedVersion);
+    refuseDeactivation(user);
     user.deactivate();
     users.flush();
     return UserSummary.of(user);

@@ -128,6 +128,7 @@ class GrantApiIT {
     HttpResponse<String> r = Http.anonymous(server).get("/health");
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).contains("\"status\":\"UP\"").contains("\"name\":\"database\"");
+    assertThat(r.headers().firstValue("X-Frame-Options")).contains("DENY");
   }
 
   @Test
