@@ -36,20 +36,7 @@ public class GrantEditView implements Serializable {
     /** An empty form with the usual parameters, for the first grant of an installation. */
     static Form blank() {
       Form f = new Form();
-      ParameterValues p = ParameterValues.defaults();
-      f.maxPiaRate = p.maxPiaRate();
-      f.maxPublicAidRate = p.maxPublicAidRate();
-      f.minCofundingRatio = p.minCofundingRatio();
-      f.advanceCap = p.advanceCap();
-      f.interimCap = p.interimCap();
-      f.interimCapLong = p.interimCapLong();
-      f.longGrantMonths = p.longGrantMonths();
-      f.fungibilityThreshold = p.fungibilityThreshold();
-      f.procurementThreshold = p.procurementThreshold();
-      f.separatePaymentOrder = p.separatePaymentOrder();
-      f.finalPaymentGraceDays = p.finalPaymentGraceDays();
-      f.reportDueDays = p.reportDueDays();
-      f.reportingPeriod = p.reportingPeriod();
+      f.applyParameters(ParameterValues.defaults());
       f.programme = "PIA 3 · Territoires d’innovation pédagogique · Campus des métiers et des qualifications";
       f.operatorName = "Caisse des Dépôts et Consignations";
       f.beneficiaryLegalForm = LegalForm.EPLE;
@@ -68,24 +55,27 @@ public class GrantEditView implements Serializable {
       f.endDate = s.endDate();
       f.maxPiaAmount = s.maxPiaAmount();
       f.eligibleBudget = s.eligibleBudget();
-      ParameterValues p = s.parameters();
-      f.maxPiaRate = p.maxPiaRate();
-      f.maxPublicAidRate = p.maxPublicAidRate();
-      f.minCofundingRatio = p.minCofundingRatio();
-      f.advanceCap = p.advanceCap();
-      f.interimCap = p.interimCap();
-      f.interimCapLong = p.interimCapLong();
-      f.longGrantMonths = p.longGrantMonths();
-      f.fungibilityThreshold = p.fungibilityThreshold();
-      f.flatRateOverheads = p.flatRateOverheads();
-      f.statutoryStaffEligible = p.statutoryStaffEligible();
-      f.procurementThreshold = p.procurementThreshold();
-      f.separatePaymentOrder = p.separatePaymentOrder();
-      f.finalPaymentGraceDays = p.finalPaymentGraceDays();
-      f.reportDueDays = p.reportDueDays();
-      f.reportingPeriod = p.reportingPeriod();
+      f.applyParameters(s.parameters());
       f.version = s.version();
       return f;
+    }
+
+    private void applyParameters(ParameterValues p) {
+      maxPiaRate = p.maxPiaRate();
+      maxPublicAidRate = p.maxPublicAidRate();
+      minCofundingRatio = p.minCofundingRatio();
+      advanceCap = p.advanceCap();
+      interimCap = p.interimCap();
+      interimCapLong = p.interimCapLong();
+      longGrantMonths = p.longGrantMonths();
+      fungibilityThreshold = p.fungibilityThreshold();
+      flatRateOverheads = p.flatRateOverheads();
+      statutoryStaffEligible = p.statutoryStaffEligible();
+      procurementThreshold = p.procurementThreshold();
+      separatePaymentOrder = p.separatePaymentOrder();
+      finalPaymentGraceDays = p.finalPaymentGraceDays();
+      reportDueDays = p.reportDueDays();
+      reportingPeriod = p.reportingPeriod();
     }
 
     GrantChange toChange() {
