@@ -54,7 +54,7 @@ public class AuditListener extends DescriptorEventAdapter {
       List<String> lines = new ArrayList<>();
       for (ChangeRecord record : changeSet.getChanges()) {
         String name = record.getAttribute();
-        if (skip(name, audited)) {
+        if (skip(name, audited) || sameNumber(record)) {
           continue;
         }
         lines.add(name + ": " + describe(record, event));
@@ -99,6 +99,12 @@ public class AuditListener extends DescriptorEventAdapter {
       return "+" + collection.getAddObjectList().size() + " −" + collection.getRemoveObjectList().size();
     }
     return "modifié";
+  }
+
+  /** 50.0 and 50.00 are the same rate: a change of scale alone is not a change. */
+  private static boolean sameNumber(ChangeRecord record) {
+    return record instanceof DirectToFieldChangeRecord direct && direct.getOldValue() instanceof BigDecimal before
+        && direct.getNewValue() instanceof BigDecimal after && before.compareTo(after) == 0;
   }
 
   static String show(Object value) {

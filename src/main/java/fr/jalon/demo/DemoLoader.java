@@ -28,10 +28,10 @@ public class DemoLoader {
   /** The demo accounts, one per role. */
   public static final List<DemoAccount> ACCOUNTS =
       List.of(
-          new DemoAccount("admin", "Claire Administratrice", "admin@cmq-industrie-futur.example", Role.ADMIN),
-          new DemoAccount("projet", "Paul Chef de projet", "projet@cmq-industrie-futur.example", Role.PROJECT_MANAGER),
-          new DemoAccount("finance", "Fatima Gestionnaire financière", "finance@cmq-industrie-futur.example", Role.FINANCE),
-          new DemoAccount("conseil", "Bernard Membre du comité de pilotage", "conseil@cmq-industrie-futur.example", Role.BOARD));
+          new DemoAccount("admin", "Claire Martin", "admin@cmq-industrie-futur.example", Role.ADMIN),
+          new DemoAccount("projet", "Paul Durand", "projet@cmq-industrie-futur.example", Role.PROJECT_MANAGER),
+          new DemoAccount("finance", "Fatima Benali", "finance@cmq-industrie-futur.example", Role.FINANCE),
+          new DemoAccount("conseil", "Bernard Roux", "conseil@cmq-industrie-futur.example", Role.BOARD));
 
   public record DemoAccount(String username, String displayName, String email, Role role) {}
 

@@ -93,21 +93,26 @@ public class GrantParameters implements Audited {
 
   /** Values already checked by {@link GrantRules}. */
   void apply(ParameterValues p) {
-    this.maxPiaRate = p.maxPiaRate();
-    this.maxPublicAidRate = p.maxPublicAidRate();
-    this.minCofundingRatio = p.minCofundingRatio();
-    this.advanceCap = p.advanceCap();
-    this.interimCap = p.interimCap();
-    this.interimCapLong = p.interimCapLong();
+    this.maxPiaRate = scaled(p.maxPiaRate());
+    this.maxPublicAidRate = scaled(p.maxPublicAidRate());
+    this.minCofundingRatio = scaled(p.minCofundingRatio());
+    this.advanceCap = scaled(p.advanceCap());
+    this.interimCap = scaled(p.interimCap());
+    this.interimCapLong = scaled(p.interimCapLong());
     this.longGrantMonths = p.longGrantMonths();
-    this.fungibilityThreshold = p.fungibilityThreshold();
-    this.flatRateOverheads = p.flatRateOverheads();
+    this.fungibilityThreshold = scaled(p.fungibilityThreshold());
+    this.flatRateOverheads = scaled(p.flatRateOverheads());
     this.statutoryStaffEligible = p.statutoryStaffEligible();
-    this.procurementThreshold = p.procurementThreshold();
+    this.procurementThreshold = scaled(p.procurementThreshold());
     this.separatePaymentOrder = p.separatePaymentOrder();
     this.finalPaymentGraceDays = p.finalPaymentGraceDays();
     this.reportDueDays = p.reportDueDays();
     this.reportingPeriod = p.reportingPeriod();
+  }
+
+  /** Rates and amounts are kept at two decimals, as the columns are. */
+  private static BigDecimal scaled(BigDecimal value) {
+    return value == null ? null : value.setScale(2, java.math.RoundingMode.UNNECESSARY);
   }
 
   public ParameterValues values() {

@@ -70,7 +70,7 @@ public final class GrantRules {
     if (positive(c.maxPiaAmount()) && positive(c.eligibleBudget()) && valid(p.maxPiaRate())) {
       BigDecimal ceiling = FundingRules.share(c.eligibleBudget(), p.maxPiaRate());
       if (c.maxPiaAmount().compareTo(ceiling) > 0) {
-        v.add(new RuleViolation("maxPiaAmount", "grant.maxPia.aboveRate", fr.jalon.platform.Money.format(ceiling), fr.jalon.platform.Money.percent(p.maxPiaRate(), java.util.Locale.FRENCH)));
+        v.add(new RuleViolation("maxPiaAmount", "grant.maxPia.aboveRate", new fr.jalon.platform.Messages.Amount(ceiling), new fr.jalon.platform.Messages.Rate(p.maxPiaRate())));
       }
     }
     return v;

@@ -31,6 +31,10 @@ public final class Faces {
    */
   public static void show(RuntimeException e, String formId) {
     Throwable cause = unwrap(e);
+    if (cause instanceof RuleViolation || cause instanceof RuleViolation.Several || cause instanceof jakarta.validation.ConstraintViolationException) {
+      // One line at the top says where to look; each field says what is wrong with it.
+      error(null, text("error.fields"));
+    }
     if (cause instanceof RuleViolation v) {
       field(formId, v);
     } else if (cause instanceof RuleViolation.Several several) {
@@ -67,8 +71,11 @@ public final class Faces {
     }
     // Name the field: the message also shows in the growl, far from the input.
     Object label = component.getAttributes().get("label");
-    String separator = "en".equals(locale().getLanguage()) ? ": " : " : ";
-    error(id, label == null ? message : label + separator + message);
+    boolean english = "en".equals(locale().getLanguage());
+    String separator = english ? ": " : " : ";
+    // After a colon French goes on in lower case: « Intitulé : ce champ est obligatoire. »
+    String rest = english || message.isEmpty() ? message : Character.toLowerCase(message.charAt(0)) + message.substring(1);
+    error(id, label == null ? message : label + separator + rest);
   }
 
   private static Throwable unwrap(Throwable e) {

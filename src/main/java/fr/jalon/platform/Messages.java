@@ -14,8 +14,19 @@ public final class Messages {
 
   private Messages() {}
 
+  /** An amount in euros as a message argument: formatted in the reader's language. */
+  public record Amount(java.math.BigDecimal value) {}
+
+  /** A percentage as a message argument. */
+  public record Rate(java.math.BigDecimal value) {}
+
   public static String get(Locale locale, String key, Object... args) {
     Locale effective = locale != null && "en".equals(locale.getLanguage()) ? Locale.ENGLISH : FRENCH;
+    Object[] shown = new Object[args.length];
+    for (int i = 0; i < args.length; i++) {
+      shown[i] = args[i] instanceof Amount a ? Money.format(a.value(), effective) : args[i] instanceof Rate r ? Money.percent(r.value(), effective) : args[i];
+    }
+    args = shown;
     try {
       ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, effective, Messages.class.getClassLoader(), ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
       String pattern = bundle.getString(key);

@@ -61,8 +61,9 @@ public class AuthenticationMechanismChooser implements HttpAuthenticationMechani
     return "navigate".equals(request.getHeader("Sec-Fetch-Mode")) ? form : basic;
   }
 
+  /** The API, and Payara's OpenAPI document that describes it: HTTP Basic works there too. */
   static boolean isApi(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return path.equals("/api") || path.startsWith("/api/");
+    return path.equals("/api") || path.startsWith("/api/") || path.equals("/openapi") || path.startsWith("/openapi/");
   }
 }

@@ -23,13 +23,26 @@ public class PasswordView {
       return;
     }
     try {
+      boolean wasTemporary = isTemporary();
       users.changeOwnPassword(currentPassword == null ? "" : currentPassword, newPassword);
-      HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+      var external = FacesContext.getCurrentInstance().getExternalContext();
+      HttpServletRequest request = (HttpServletRequest) external.getRequest();
       request.getSession().setAttribute(PermissionFilter.MUST_CHANGE_PASSWORD, Boolean.FALSE);
       Faces.info("password.changed");
+      if (wasTemporary) {
+        // The way on is open now: straight to the home page.
+        external.getFlash().setKeepMessages(true);
+        external.redirect(external.getRequestContextPath() + "/index.xhtml");
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     } catch (RuntimeException e) {
       Faces.show(e, "passwordForm");
     }
+  }
+
+  public int getMinLength() {
+    return UserService.MIN_PASSWORD_LENGTH;
   }
 
   public boolean isTemporary() {

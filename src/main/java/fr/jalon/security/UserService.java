@@ -23,7 +23,7 @@ import java.util.Set;
 /** Use cases on users: the administrator manages accounts, everybody changes their own password. */
 @ApplicationScoped
 public class UserService {
-  public static final int MIN_PASSWORD_LENGTH = 10;
+  public static final int MIN_PASSWORD_LENGTH = fr.jalon.platform.Settings.MIN_PASSWORD_LENGTH;
   private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
   private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -81,7 +81,7 @@ class BrowserIT {
 
     browser.type(title, "");
     browser.driver.findElement(By.id("grantForm:save")).click();
-    browser.wait.until(d -> d.findElements(By.cssSelector(".ui-message-error")).stream().anyMatch(m -> m.getText().contains("Intitulé : Ce champ est obligatoire.")));
+    browser.wait.until(d -> d.findElements(By.cssSelector(".ui-message-error")).stream().anyMatch(m -> m.getText().contains("Intitulé : ce champ est obligatoire.")));
     browser.screenshot("convention-erreur");
 
     browser.type(title, "Campus Industrie du Futur — intitulé modifié dans le navigateur");

@@ -52,7 +52,8 @@ class PermissionTableIT {
         continue;
       }
       boolean api = rule.kind() == Permissions.Kind.API;
-      check(failures, "anonyme GET " + url, api ? anonymous.statusCode() == 401 : Http.redirectsToLogin(anonymous), anonymous);
+      boolean page = rule.kind() == Permissions.Kind.PAGE;
+      check(failures, "anonyme GET " + url, api ? anonymous.statusCode() == 401 : page ? Http.redirectsToLogin(anonymous) : isRefusal(anonymous), anonymous);
       boolean hasGet = !api || PermissionsTest.endpoints().stream().anyMatch(e -> e.method().equals("GET") && e.path().equals(rule.pattern()));
       for (var role : SESSIONS.entrySet()) {
         if (!hasGet) {
@@ -119,8 +120,17 @@ class PermissionTableIT {
   }
 
   @Test
+  void theApiRefusesStrangersWithAFrenchProblemDocument() {
+    HttpResponse<String> r = Http.anonymous(server).get("/api/grant");
+    assertThat(r.statusCode()).isEqualTo(401);
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    assertThat(r.body()).contains("Connexion requise");
+    assertThat(Http.basic(server, "conseil", "jalon-demo").get("/openapi").statusCode()).as("OpenAPI with HTTP Basic").isEqualTo(200);
+  }
+
+  @Test
   void metricsAreNeverPublic() {
-    assertThat(Http.redirectsToLogin(Http.anonymous(server).get("/metrics"))).isTrue();
+    assertThat(isRefusal(Http.anonymous(server).get("/metrics"))).isTrue();
     assertThat(SESSIONS.get("BOARD").get("/metrics").statusCode()).isEqualTo(403);
   }
 

@@ -67,7 +67,7 @@ class SecurityIT {
     assertThat(home.headers().firstValue("Location").orElse("")).endsWith("/security/password.xhtml");
     HttpResponse<String> tooShort = nadia.json("PUT", "/api/me/password", "{\"currentPassword\":\"" + temporary + "\",\"newPassword\":\"court\"}");
     assertThat(tooShort.statusCode()).isEqualTo(400);
-    assertThat(tooShort.body()).contains("\"field\":\"newPassword\"").contains("au moins 10 caractères");
+    assertThat(tooShort.body()).contains("\"field\":\"newPassword\"").contains("au moins 12 caractères");
     assertThat(nadia.json("PUT", "/api/me/password", "{\"currentPassword\":\"" + temporary + "\",\"newPassword\":\"un nouveau secret\"}").statusCode()).isEqualTo(204);
     Http nadiaLater = Http.session(server, name, "un nouveau secret");
     assertThat(nadiaLater.get("/index.xhtml").statusCode()).isEqualTo(200);
