@@ -66,7 +66,9 @@ public class AuditView implements Serializable {
       Map.entry("finalPaymentGraceDays", "param.finalPaymentGraceDays"), Map.entry("reportDueDays", "param.reportDueDays"),
       Map.entry("reportingPeriod", "param.reportingPeriod"), Map.entry("username", "users.username"), Map.entry("displayName", "users.displayName"),
       Map.entry("email", "users.email"), Map.entry("roles", "users.roles"), Map.entry("active", "users.active"),
-      Map.entry("mustChangePassword", "users.mustChange"), Map.entry("name", "users.displayName"));
+      Map.entry("mustChangePassword", "users.mustChange"), Map.entry("name", "users.displayName"),
+      Map.entry("legalForm", "grant.legalForm"), Map.entry("recoversVat", "grant.vat"), Map.entry("siren", "audit.field.siren"),
+      Map.entry("siret", "audit.field.siret"), Map.entry("createdAt", "audit.field.createdAt"));
 
   /** The record's kind in the reader's words: "Convention PIA3-…" rather than "Grant PIA3-…". */
   public String record(AuditLine line) {
