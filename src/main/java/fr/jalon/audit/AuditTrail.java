@@ -32,12 +32,15 @@ public class AuditTrail {
   /** Newest first, paged in the database; {@code filter} matches actor, record or summary. */
   @RolesAllowed({Roles.ADMIN, Roles.BOARD})
   public Page<AuditLine> page(int first, int size, String filter) {
-    String where = filter == null || filter.isBlank() ? "" : " WHERE LOWER(a.actor) LIKE :f OR LOWER(a.entityType) LIKE :f OR LOWER(a.summary) LIKE :f OR LOWER(a.action) LIKE :f";
+    String where = filter == null || filter.isBlank() ? ""
+        : " WHERE LOWER(a.actor) LIKE :f ESCAPE '\\' OR LOWER(a.entityType) LIKE :f ESCAPE '\\' OR LOWER(a.summary) LIKE :f ESCAPE '\\' OR LOWER(a.action) LIKE :f ESCAPE '\\'";
     TypedQuery<AuditLine> query = em.createQuery(
         "SELECT NEW fr.jalon.audit.AuditLine(a.id, a.at, a.actor, a.action, a.entityType, a.entityId, a.summary, a.changes) FROM AuditEntry a" + where + " ORDER BY a.at DESC, a.id DESC", AuditLine.class);
     TypedQuery<Long> count = em.createQuery("SELECT COUNT(a) FROM AuditEntry a" + where, Long.class);
     if (!where.isEmpty()) {
-      String pattern = "%" + filter.trim().toLowerCase(java.util.Locale.ROOT) + "%";
+      // % and _ typed by the user are letters, not wildcards.
+      String typed = filter.trim().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+      String pattern = "%" + typed + "%";
       query.setParameter("f", pattern);
       count.setParameter("f", pattern);
     }

@@ -20,17 +20,15 @@ import org.primefaces.model.SortMeta;
 public class AuditView implements Serializable {
   @Inject AuditTrail trail;
 
-  private String filter;
-
   private final LazyDataModel<AuditLine> lines = new LazyDataModel<>() {
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
-      return (int) trail.page(0, 1, filter).total();
+      return (int) trail.page(0, 1, filterOf(filterBy)).total();
     }
 
     @Override
     public List<AuditLine> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-      Page<AuditLine> page = trail.page(first, pageSize, filter);
+      Page<AuditLine> page = trail.page(first, pageSize, filterOf(filterBy));
       setRowCount((int) page.total());
       return page.items();
     }
@@ -99,11 +97,8 @@ public class AuditView implements Serializable {
     return Dates.format(at, Faces.locale());
   }
 
-  public String getFilter() {
-    return filter;
-  }
-
-  public void setFilter(String filter) {
-    this.filter = filter;
+  private static String filterOf(Map<String, FilterMeta> filterBy) {
+    FilterMeta global = filterBy == null ? null : filterBy.get(FilterMeta.GLOBAL_FILTER_KEY);
+    return global == null || global.getFilterValue() == null ? null : global.getFilterValue().toString();
   }
 }
