@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import org.eclipse.persistence.descriptors.DescriptorEvent;
 import org.eclipse.persistence.descriptors.DescriptorEventAdapter;
 import org.eclipse.persistence.internal.sessions.AbstractSession;
@@ -149,7 +148,4 @@ public class AuditListener extends DescriptorEventAdapter {
     session.executeQuery(query, values);
   }
 
-  static Set<String> names(Collection<String> c) {
-    return Set.copyOf(c);
-  }
 }

@@ -203,7 +203,4 @@ public class Grant implements Audited {
     return version;
   }
 
-  public static List<Integer> yearsBetween(LocalDate start, LocalDate end) {
-    return IntStream.rangeClosed(start.getYear(), end.getYear()).boxed().toList();
-  }
 }

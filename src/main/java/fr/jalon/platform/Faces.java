@@ -30,7 +30,7 @@ public final class Faces {
    * the fields, dots as underscores), a conflict or denial as a global message.
    */
   public static void show(RuntimeException e, String formId) {
-    Throwable cause = unwrap(e);
+    Throwable cause = ProblemMappers.Unexpected.unwrap(e);
     if (cause instanceof RuleViolation || cause instanceof RuleViolation.Several || cause instanceof jakarta.validation.ConstraintViolationException) {
       // One line at the top says where to look; each field says what is wrong with it.
       error(null, text("error.fields"));
@@ -78,16 +78,4 @@ public final class Faces {
     error(id, label == null ? message : label + separator + rest);
   }
 
-  private static Throwable unwrap(Throwable e) {
-    Throwable current = e;
-    for (int i = 0; i < 10 && current.getCause() != null; i++) {
-      if (current instanceof RuleViolation || current instanceof RuleViolation.Several || current instanceof ConcurrentEditException
-          || current instanceof AccessDeniedException || current instanceof jakarta.persistence.OptimisticLockException || current instanceof org.eclipse.persistence.exceptions.OptimisticLockException
-          || current instanceof jakarta.validation.ConstraintViolationException) {
-        return current;
-      }
-      current = current.getCause();
-    }
-    return current;
-  }
 }

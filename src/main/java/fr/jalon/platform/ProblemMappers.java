@@ -211,7 +211,7 @@ public final class ProblemMappers {
     }
 
     /** Transactions and interceptors wrap the real cause; find it. */
-    static Throwable unwrap(Throwable e) {
+    public static Throwable unwrap(Throwable e) {
       Throwable current = e;
       for (int depth = 0; depth < 10 && current.getCause() != null; depth++) {
         if (current instanceof RuleViolation || current instanceof RuleViolation.Several || current instanceof AccessDeniedException

@@ -60,9 +60,6 @@ public record Settings(
     return mode == Mode.DEMO;
   }
 
-  public Path derbyDatabase() {
-    return dataFolder.resolve("jalon-db");
-  }
 
   public Path fileStoreFolder() {
     return dataFolder.resolve("files");

@@ -40,17 +40,16 @@ public class LoginView {
       }
       case SUCCESS -> {
         remember(request);
-        external.redirect(external.getRequestContextPath() + (Boolean.TRUE.equals(request.getSession().getAttribute(PermissionFilter.MUST_CHANGE_PASSWORD)) ? "/security/password.xhtml" : "/index.xhtml"));
+        boolean temporary = users.byUsername(username).map(User::mustChangePassword).orElse(false);
+        external.redirect(external.getRequestContextPath() + (temporary ? "/security/password.xhtml" : "/index.xhtml"));
       }
       default -> Faces.error(null, Faces.text("login.failed"));
     }
   }
 
-  /** Marks the session as a person's (the API accepts it) and whether their password is temporary. */
+  /** Marks the session as a person's: the API accepts it. */
   private void remember(HttpServletRequest request) {
     request.getSession().setAttribute(AuthenticationMechanismChooser.FORM_LOGIN, Boolean.TRUE);
-    boolean mustChange = users.byUsername(username).map(User::mustChangePassword).orElse(false);
-    request.getSession().setAttribute(PermissionFilter.MUST_CHANGE_PASSWORD, mustChange);
   }
 
   public String getUsername() {

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 
 /** Every user changes their own password here; a temporary one must be changed before anything else. */
 @Named
@@ -13,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 public class PasswordView {
   @Inject UserService users;
 
+  private Boolean temporary;
   private String currentPassword;
   private String newPassword;
   private String confirmation;
@@ -26,8 +26,6 @@ public class PasswordView {
       boolean wasTemporary = isTemporary();
       users.changeOwnPassword(currentPassword == null ? "" : currentPassword, newPassword);
       var external = FacesContext.getCurrentInstance().getExternalContext();
-      HttpServletRequest request = (HttpServletRequest) external.getRequest();
-      request.getSession().setAttribute(PermissionFilter.MUST_CHANGE_PASSWORD, Boolean.FALSE);
       Faces.info("password.changed");
       if (wasTemporary) {
         // The way on is open now: straight to the home page.
@@ -46,8 +44,10 @@ public class PasswordView {
   }
 
   public boolean isTemporary() {
-    HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
-    return request.getSession(false) != null && Boolean.TRUE.equals(request.getSession(false).getAttribute(PermissionFilter.MUST_CHANGE_PASSWORD));
+    if (temporary == null) {
+      temporary = users.me().mustChangePassword();
+    }
+    return temporary;
   }
 
   public String getCurrentPassword() {

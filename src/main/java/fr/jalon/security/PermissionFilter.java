@@ -22,8 +22,6 @@ import java.util.Set;
  */
 @WebFilter(urlPatterns = "/*", dispatcherTypes = DispatcherType.REQUEST)
 public class PermissionFilter extends HttpFilter {
-  static final String MUST_CHANGE_PASSWORD = "jalon.mustChangePassword";
-
   @Inject UserRepository users;
 
 
