@@ -107,6 +107,17 @@ public class Grant implements Audited {
     }
   }
 
+  /**
+   * Rule 8's planned eligible cost is the approved budget's eligible total: the budget calls this
+   * in the transaction that approves a version, so every figure reads it from the grant.
+   */
+  public void adoptApprovedBudget(BigDecimal eligibleTotal) {
+    if (eligibleTotal == null || eligibleTotal.signum() <= 0) {
+      throw new RuleViolation("eligibleBudget", "field.positive");
+    }
+    this.eligibleBudget = eligibleTotal.setScale(2);
+  }
+
   public void attachSignedAgreement(StoredFile file) {
     this.signedAgreement = file;
   }
