@@ -38,6 +38,7 @@ public class DemoLoader {
   @Inject GrantService grants;
   @Inject UserService users;
   @Inject fr.jalon.security.UserRepository userRepository;
+  @Inject DemoFunding funding;
 
   /** All or nothing: a failure half-way leaves an empty database that the next start fills again. */
   @jakarta.transaction.Transactional
@@ -84,6 +85,7 @@ public class DemoLoader {
         new Organisation("Association Mecanic Vallée", null, LegalForm.ASSOCIATION, false))) {
       grants.addOrganisation(partner);
     }
+    funding.load();
   }
 
   static String banner() {

@@ -94,6 +94,12 @@ public class GrantService {
     return GrantSheet.of(grant);
   }
 
+  /** Every organisation, by name: for the pickers of lead organisation, funder, supplier. */
+  @RolesAllowed({ADMIN, PROJECT_MANAGER, FINANCE, BOARD})
+  public java.util.List<Organisation> organisations() {
+    return em.createQuery("SELECT o FROM Organisation o ORDER BY o.name", Organisation.class).getResultList();
+  }
+
   @RolesAllowed(ADMIN)
   @Transactional
   public Organisation addOrganisation(@NotNull Organisation organisation) {
@@ -128,7 +134,12 @@ public class GrantService {
     sheetReport.write(current(), locale, out);
   }
 
-  private Grant grant() {
+  /**
+   * The grant entity, for the capabilities that hang their records on it (actions, budget,
+   * tranches); call it inside their own transaction.
+   */
+  @RolesAllowed({ADMIN, PROJECT_MANAGER, FINANCE, BOARD})
+  public Grant grant() {
     return find().orElseThrow(() -> new NotFoundException(Messages.get("grant.none")));
   }
 
