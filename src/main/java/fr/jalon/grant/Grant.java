@@ -86,7 +86,18 @@ public class Grant implements Audited {
 
   /** Applies a change after checking every rule; on any refusal nothing changes. */
   public void revise(GrantChange c) {
+    revise(c, false);
+  }
+
+  /**
+   * As {@link #revise(GrantChange)}; once {@code parametersFrozen} (a tranche has been requested),
+   * parameters change only through an amendment (rule 13).
+   */
+  public void revise(GrantChange c, boolean parametersFrozen) {
     RuleViolation.throwIfAny(GrantRules.check(c));
+    if (parametersFrozen && !parameters.isEmpty() && !c.parameters().normalised().equals(parametersInForce().values().normalised())) {
+      throw new RuleViolation("parameters", "grant.parameters.frozen");
+    }
     this.reference = c.reference().trim();
     this.title = c.title().trim();
     this.programme = c.programme().trim();
@@ -122,6 +133,30 @@ public class Grant implements Audited {
     this.signedAgreement = file;
   }
 
+  /**
+   * Rule 13: an amendment's new parameter set, in force from {@code effectiveFrom}. It starts after
+   * every existing set, so the values of past periods never change.
+   */
+  GrantParameters amend(LocalDate effectiveFrom, ParameterValues values) {
+    if (effectiveFrom == null) {
+      throw new RuleViolation("effectiveFrom", "field.required");
+    }
+    if (effectiveFrom.isBefore(eligibilityStart) || effectiveFrom.isAfter(endDate)) {
+      throw new RuleViolation("effectiveFrom", "amendment.effectiveFrom.outsideGrant");
+    }
+    GrantParameters latest = parametersInForce();
+    if (!effectiveFrom.isAfter(latest.effectiveFrom())) {
+      throw new RuleViolation("effectiveFrom", "amendment.effectiveFrom.notAfterLatest", new fr.jalon.platform.Messages.Day(latest.effectiveFrom()));
+    }
+    RuleViolation.throwIfAny(GrantRules.checkParameters(values));
+    if (values.normalised().equals(latest.values().normalised())) {
+      throw new RuleViolation("parameters", "amendment.parameters.unchanged");
+    }
+    GrantParameters set = new GrantParameters(this, effectiveFrom, values);
+    parameters.add(set);
+    return set;
+  }
+
   /** The parameter set in force on {@code day}: the latest that started on or before it. */
   public GrantParameters parametersOn(LocalDate day) {
     return parameters.stream()
@@ -150,7 +185,16 @@ public class Grant implements Audited {
 
   /** Aid rate (rule 8) against the eligible budget, in percent with two decimals. */
   public BigDecimal aidRate() {
-    return FundingRules.aidRate(maxPiaAmount, eligibleBudget, parametersInForce().values().maxPiaRate()).setScale(2, java.math.RoundingMode.HALF_UP);
+    return aidRate(parametersInForce());
+  }
+
+  /** The aid rate for a figure of {@code day}: with the maximum PIA rate in force that day (rule 13). */
+  public BigDecimal aidRateOn(LocalDate day) {
+    return aidRate(parametersOn(day));
+  }
+
+  private BigDecimal aidRate(GrantParameters p) {
+    return FundingRules.aidRate(maxPiaAmount, eligibleBudget, p.values().maxPiaRate()).setScale(2, java.math.RoundingMode.HALF_UP);
   }
 
   @Override

@@ -60,7 +60,7 @@ public class GrantEditView implements Serializable {
       return f;
     }
 
-    private void applyParameters(ParameterValues p) {
+    void applyParameters(ParameterValues p) {
       maxPiaRate = p.maxPiaRate();
       maxPublicAidRate = p.maxPublicAidRate();
       minCofundingRatio = p.minCofundingRatio();
@@ -80,9 +80,16 @@ public class GrantEditView implements Serializable {
 
     GrantChange toChange() {
       return new GrantChange(reference, title, programme, operatorName, ministry, signatureDate, eligibilityStart, endDate, maxPiaAmount, eligibleBudget,
-          new ParameterValues(maxPiaRate, maxPublicAidRate, minCofundingRatio, advanceCap, interimCap, interimCapLong, longGrantMonths, fungibilityThreshold,
-              flatRateOverheads, statutoryStaffEligible, procurementThreshold, separatePaymentOrder, finalPaymentGraceDays, reportDueDays, reportingPeriod),
-          version);
+          parameterValues(), version);
+    }
+
+    ParameterValues parameterValues() {
+      return new ParameterValues(maxPiaRate, maxPublicAidRate, minCofundingRatio, advanceCap, interimCap, interimCapLong, longGrantMonths, fungibilityThreshold,
+          flatRateOverheads, statutoryStaffEligible, procurementThreshold, separatePaymentOrder, finalPaymentGraceDays, reportDueDays, reportingPeriod);
+    }
+
+    public ReportingPeriod[] getReportingPeriods() {
+      return ReportingPeriod.values();
     }
 
     public String getReference() { return reference; }
@@ -147,13 +154,22 @@ public class GrantEditView implements Serializable {
   }
 
   private Boolean creating;
+  private boolean parametersFrozen;
 
   public Form getForm() {
     if (form == null) {
-      form = grants.currentIfAny().map(Form::of).orElseGet(Form::blank);
+      GrantSheet sheet = grants.currentIfAny().orElse(null);
+      form = sheet == null ? Form.blank() : Form.of(sheet);
+      parametersFrozen = sheet != null && sheet.parametersFrozen();
       creating = form.version == null;
     }
     return form;
+  }
+
+  /** Rule 13: after the first tranche request (or an amendment) the parameters change only by amendment. */
+  public boolean isParametersFrozen() {
+    getForm();
+    return parametersFrozen;
   }
 
   /** True on a new installation: the form records the grant instead of changing it. */
@@ -173,6 +189,7 @@ public class GrantEditView implements Serializable {
         saved = grants.revise(getForm().toChange());
       }
       form = Form.of(saved);
+      parametersFrozen = saved.parametersFrozen();
       Faces.info("grant.saved");
     } catch (RuntimeException e) {
       Faces.show(e, "grantForm");
@@ -189,7 +206,4 @@ public class GrantEditView implements Serializable {
     return LegalForm.values();
   }
 
-  public ReportingPeriod[] getReportingPeriods() {
-    return ReportingPeriod.values();
-  }
 }

@@ -45,6 +45,20 @@ public final class GrantRules {
       v.add(new RuleViolation("parameters", "field.required"));
       return v;
     }
+    v.addAll(checkParameters(p));
+    // Rule 8: the aid rate (maximum PIA ÷ eligible budget) never exceeds the maximum PIA rate.
+    if (positive(c.maxPiaAmount()) && positive(c.eligibleBudget()) && valid(p.maxPiaRate())) {
+      BigDecimal ceiling = FundingRules.share(c.eligibleBudget(), p.maxPiaRate());
+      if (c.maxPiaAmount().compareTo(ceiling) > 0) {
+        v.add(new RuleViolation("maxPiaAmount", "grant.maxPia.aboveRate", new fr.jalon.platform.Messages.Amount(ceiling), new fr.jalon.platform.Messages.Rate(p.maxPiaRate())));
+      }
+    }
+    return v;
+  }
+
+  /** The checks on a parameter set alone: what a grant edit and an amendment both pass. */
+  public static List<RuleViolation> checkParameters(ParameterValues p) {
+    List<RuleViolation> v = new ArrayList<>();
     rate(v, "parameters.maxPiaRate", p.maxPiaRate(), true);
     rate(v, "parameters.maxPublicAidRate", p.maxPublicAidRate(), true);
     rate(v, "parameters.minCofundingRatio", p.minCofundingRatio(), true);
@@ -65,13 +79,6 @@ public final class GrantRules {
     }
     if (valid(p.interimCap()) && valid(p.interimCapLong()) && p.interimCapLong().compareTo(p.interimCap()) < 0) {
       v.add(new RuleViolation("parameters.interimCapLong", "grant.interimCapLong.belowInterim"));
-    }
-    // Rule 8: the aid rate (maximum PIA ÷ eligible budget) never exceeds the maximum PIA rate.
-    if (positive(c.maxPiaAmount()) && positive(c.eligibleBudget()) && valid(p.maxPiaRate())) {
-      BigDecimal ceiling = FundingRules.share(c.eligibleBudget(), p.maxPiaRate());
-      if (c.maxPiaAmount().compareTo(ceiling) > 0) {
-        v.add(new RuleViolation("maxPiaAmount", "grant.maxPia.aboveRate", new fr.jalon.platform.Messages.Amount(ceiling), new fr.jalon.platform.Messages.Rate(p.maxPiaRate())));
-      }
     }
     return v;
   }

@@ -23,6 +23,10 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotNull;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -34,16 +38,17 @@ public class GrantService {
   @Inject FileStore files;
   @Inject GrantSheetReport sheetReport;
   @Inject SecurityContext securityContext;
+  @Inject Clock clock;
 
   @RolesAllowed({ADMIN, PROJECT_MANAGER, FINANCE, BOARD})
   public GrantSheet current() {
-    return GrantSheet.of(grant());
+    return sheet(grant());
   }
 
   /** The grant, or empty before one is recorded (a fresh production database). */
   @RolesAllowed({ADMIN, PROJECT_MANAGER, FINANCE, BOARD})
   public Optional<GrantSheet> currentIfAny() {
-    return find().map(GrantSheet::of);
+    return find().map(this::sheet);
   }
 
   public boolean exists() {
@@ -61,11 +66,11 @@ public class GrantService {
     if (change.version() != grant.version()) {
       throw new ConcurrentEditException(grant.reference());
     }
-    grant.revise(change);
+    grant.revise(change, parametersFrozen(grant));
     // The parameters live in their own rows: bump the grant's version for any change to the form.
     em.lock(grant, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
     em.flush();
-    return GrantSheet.of(grant);
+    return sheet(grant);
   }
 
   /** Records the grant a new installation follows; there is only ever one. */
@@ -91,7 +96,7 @@ public class GrantService {
     Grant grant = new Grant(terms, beneficiary);
     em.persist(grant);
     em.flush();
-    return GrantSheet.of(grant);
+    return sheet(grant);
   }
 
   /** Every organisation, by name: for the pickers of lead organisation, funder, supplier. */
@@ -116,7 +121,7 @@ public class GrantService {
     grant.attachSignedAgreement(file);
     em.lock(grant, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
     em.flush();
-    return GrantSheet.of(grant);
+    return sheet(grant);
   }
 
   @RolesAllowed({ADMIN, PROJECT_MANAGER, FINANCE, BOARD})
@@ -141,6 +146,32 @@ public class GrantService {
   @RolesAllowed({ADMIN, PROJECT_MANAGER, FINANCE, BOARD})
   public Grant grant() {
     return find().orElseThrow(() -> new NotFoundException(Messages.get("grant.none")));
+  }
+
+  /**
+   * Rule 13: once a tranche has been requested, or an amendment has brought parameters, they
+   * change only through an amendment.
+   */
+  boolean parametersFrozen(Grant grant) {
+    if (grant.parameterHistory().size() > 1) {
+      return true;
+    }
+    Number requested = (Number) em.createNativeQuery("SELECT COUNT(*) FROM TRANCHE WHERE GRANT_ID = ? AND REQUESTED_ON IS NOT NULL")
+        .setParameter(1, grant.id())
+        .getSingleResult();
+    return requested.longValue() > 0;
+  }
+
+  private GrantSheet sheet(Grant grant) {
+    if (grant.id() == null) {
+      return GrantSheet.of(grant, LocalDate.now(clock), false, Map.of());
+    }
+    Map<LocalDate, Integer> amendmentBySet = em.createQuery(
+            "SELECT a FROM Amendment a WHERE a.grant = :grant AND a.parameters IS NOT NULL", Amendment.class)
+        .setParameter("grant", grant)
+        .getResultStream()
+        .collect(Collectors.toMap(a -> a.parameters().effectiveFrom(), Amendment::number));
+    return GrantSheet.of(grant, LocalDate.now(clock), parametersFrozen(grant), amendmentBySet);
   }
 
   private Optional<Grant> find() {

@@ -41,4 +41,15 @@ public record ParameterValues(
         60,
         ReportingPeriod.YEAR);
   }
+
+  /** The same values with rates and amounts at two decimals: what is stored, so 50 equals 50.00. */
+  public ParameterValues normalised() {
+    return new ParameterValues(cents(maxPiaRate), cents(maxPublicAidRate), cents(minCofundingRatio), cents(advanceCap), cents(interimCap),
+        cents(interimCapLong), longGrantMonths, cents(fungibilityThreshold), cents(flatRateOverheads), statutoryStaffEligible,
+        cents(procurementThreshold), separatePaymentOrder, finalPaymentGraceDays, reportDueDays, reportingPeriod);
+  }
+
+  private static BigDecimal cents(BigDecimal value) {
+    return value == null ? null : value.setScale(2, java.math.RoundingMode.HALF_UP);
+  }
 }

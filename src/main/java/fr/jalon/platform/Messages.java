@@ -20,11 +20,15 @@ public final class Messages {
   /** A percentage as a message argument. */
   public record Rate(java.math.BigDecimal value) {}
 
+  /** A date as a message argument: 01/09/2025 in French, 2025-09-01 in English. */
+  public record Day(java.time.LocalDate value) {}
+
   public static String get(Locale locale, String key, Object... args) {
     Locale effective = locale != null && "en".equals(locale.getLanguage()) ? Locale.ENGLISH : FRENCH;
     Object[] shown = new Object[args.length];
     for (int i = 0; i < args.length; i++) {
-      shown[i] = args[i] instanceof Amount a ? Money.format(a.value(), effective) : args[i] instanceof Rate r ? Money.percent(r.value(), effective) : args[i];
+      shown[i] = args[i] instanceof Amount a ? Money.format(a.value(), effective) : args[i] instanceof Rate r ? Money.percent(r.value(), effective)
+          : args[i] instanceof Day d ? Dates.format(d.value(), effective) : args[i];
     }
     args = shown;
     try {

@@ -93,6 +93,10 @@ public final class Permissions {
           api("/api/users", Set.of(ADMIN), Set.of(ADMIN)),
           api("/api/users/{id}", Set.of(ADMIN), Set.of(ADMIN)),
           api("/api/audit", Set.of(ADMIN, BOARD), NOBODY),
+          // amendments
+          page("/grant/amendments.xhtml", EVERYONE),
+          api("/api/amendments", EVERYONE, Set.of(ADMIN)),
+          api("/api/amendments/{id}", EVERYONE, NOBODY),
           new Rule("/openapi", Kind.PLATFORM, EVERYONE, NOBODY),
           new Rule("/metrics", Kind.PLATFORM, NOBODY, NOBODY));
 
@@ -104,6 +108,7 @@ public final class Permissions {
           new MenuEntry("/index.xhtml", "menu.home", "pi pi-home"),
           new MenuEntry("/grant/grant.xhtml", "menu.grant", "pi pi-file"),
           new MenuEntry("/grant/edit.xhtml", "menu.grantEdit", "pi pi-pencil"),
+          new MenuEntry("/grant/amendments.xhtml", "menu.amendments", "pi pi-file-edit"),
           new MenuEntry("/security/users.xhtml", "menu.users", "pi pi-users"),
           new MenuEntry("/audit/trail.xhtml", "menu.audit", "pi pi-history"),
           new MenuEntry("/security/password.xhtml", "menu.password", "pi pi-key"));
