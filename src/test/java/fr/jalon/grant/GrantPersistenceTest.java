@@ -113,4 +113,34 @@ class GrantPersistenceTest {
     newGrant("PERSIST-5");
     assertThatThrownBy(() -> newGrant("PERSIST-5")).isInstanceOf(RuntimeException.class);
   }
+
+  @Test
+  void anAmendmentKeepsItsDecisionAndParameterSetAndThePastKeepsItsValues() {
+    long id = newGrant("PERSIST-6");
+    long amendmentId = db.inTransaction(em -> {
+      Grant grant = em.find(Grant.class, id);
+      CopilMeeting meeting = new CopilMeeting(grant, LocalDate.of(2024, 11, 20), "COPIL annuel", "Proviseur, Région, CDC");
+      CopilDecision decision = meeting.decide("COPIL-2024-07", DecisionSubject.AMENDMENT, null, "Avenant n° 1 : avance portée à 35 %", null);
+      em.persist(meeting);
+      ParameterValues p = grant.parametersInForce().values();
+      ParameterValues changed = new ParameterValues(p.maxPiaRate(), p.maxPublicAidRate(), p.minCofundingRatio(), new BigDecimal("35.00"), p.interimCap(),
+          p.interimCapLong(), p.longGrantMonths(), p.fungibilityThreshold(), p.flatRateOverheads(), p.statutoryStaffEligible(), p.procurementThreshold(),
+          p.separatePaymentOrder(), p.finalPaymentGraceDays(), p.reportDueDays(), p.reportingPeriod());
+      Amendment amendment = new Amendment(grant, 1, LocalDate.of(2024, 12, 2), LocalDate.of(2025, 1, 1), "Avance portée à 35 %", decision, changed, null);
+      em.persist(amendment);
+      em.flush();
+      return amendment.id();
+    });
+    db.run(em -> {
+      Amendment a = em.find(Amendment.class, amendmentId);
+      assertThat(a.decision().reference()).isEqualTo("COPIL-2024-07");
+      assertThat(a.decision().meeting().decisions()).hasSize(1);
+      assertThat(a.parameters().effectiveFrom()).isEqualTo(LocalDate.of(2025, 1, 1));
+      Grant grant = a.grant();
+      assertThat(grant.parametersOn(LocalDate.of(2024, 12, 31)).values().advanceCap()).isEqualByComparingTo("30");
+      assertThat(grant.parametersOn(LocalDate.of(2025, 1, 1)).values().advanceCap()).isEqualByComparingTo("35");
+      assertThat(GrantSheet.of(grant, LocalDate.of(2022, 5, 1), true, java.util.Map.of()).parameters().advanceCap()).isEqualByComparingTo("30");
+    });
+    assertThat(auditOf("Amendment", "Avenant n° 1")).extracting(AuditEntry::action).containsExactly("CREATE");
+  }
 }
