@@ -67,27 +67,27 @@ public class Amendment implements Audited {
    */
   Amendment(Grant grant, int number, LocalDate signedOn, LocalDate effectiveFrom, String object, CopilDecision decision,
       ParameterValues newParameters, Long budgetVersionId) {
+    java.util.List<RuleViolation> missing = new java.util.ArrayList<>();
     if (signedOn == null) {
-      throw new RuleViolation("signedOn", "field.required");
+      missing.add(new RuleViolation("signedOn", "field.required"));
     }
     if (effectiveFrom == null) {
-      throw new RuleViolation("effectiveFrom", "field.required");
-    }
-    if (effectiveFrom.isBefore(signedOn)) {
-      throw new RuleViolation("effectiveFrom", "amendment.effectiveFrom.beforeSignature");
+      missing.add(new RuleViolation("effectiveFrom", "field.required"));
+    } else if (signedOn != null && effectiveFrom.isBefore(signedOn)) {
+      missing.add(new RuleViolation("effectiveFrom", "amendment.effectiveFrom.beforeSignature"));
     }
     if (object == null || object.isBlank()) {
-      throw new RuleViolation("object", "field.required");
-    }
-    if (object.trim().length() > OBJECT_MAX) {
-      throw new RuleViolation("object", "field.tooLong", OBJECT_MAX);
+      missing.add(new RuleViolation("object", "field.required"));
+    } else if (object.trim().length() > OBJECT_MAX) {
+      missing.add(new RuleViolation("object", "field.tooLong", OBJECT_MAX));
     }
     if (decision == null) {
-      throw new RuleViolation("decisionId", "amendment.decision.required");
+      missing.add(new RuleViolation("decisionId", "amendment.decision.required"));
     }
     if (newParameters == null && budgetVersionId == null) {
-      throw new RuleViolation("parameters", "amendment.nothing");
+      missing.add(new RuleViolation("parameters", "amendment.nothing"));
     }
+    RuleViolation.throwIfAny(missing);
     this.grant = grant;
     this.number = number;
     this.signedOn = signedOn;
