@@ -20,6 +20,17 @@ public final class Faces {
     FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text(key, args), null));
   }
 
+  /** Goes to another page of the application; messages added before it survive the redirect. */
+  public static void redirect(String path) {
+    var external = FacesContext.getCurrentInstance().getExternalContext();
+    external.getFlash().setKeepMessages(true);
+    try {
+      external.redirect(external.getRequestContextPath() + path);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   public static void error(String clientId, String message) {
     FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
     FacesContext.getCurrentInstance().validationFailed();

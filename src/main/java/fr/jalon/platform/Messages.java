@@ -20,6 +20,9 @@ public final class Messages {
   /** A percentage as a message argument. */
   public record Rate(java.math.BigDecimal value) {}
 
+  /** A plain quantity as a message argument: 1 234,5 in French, 1,234.5 in English. */
+  public record Quantity(java.math.BigDecimal value) {}
+
   /** A date as a message argument: 01/09/2025 in French, 2025-09-01 in English. */
   public record Day(java.time.LocalDate value) {}
 
@@ -28,7 +31,8 @@ public final class Messages {
     Object[] shown = new Object[args.length];
     for (int i = 0; i < args.length; i++) {
       shown[i] = args[i] instanceof Amount a ? Money.format(a.value(), effective) : args[i] instanceof Rate r ? Money.percent(r.value(), effective)
-          : args[i] instanceof Day d ? Dates.format(d.value(), effective) : args[i];
+          : args[i] instanceof Day d ? Dates.format(d.value(), effective)
+          : args[i] instanceof Quantity q ? Money.quantity(q.value(), effective) : args[i];
     }
     args = shown;
     try {

@@ -61,6 +61,19 @@ public final class Money {
     return plain.toPlainString() + "%";
   }
 
+  /** A plain quantity (an indicator's value): {@code 1 234} or {@code 12,5} in French, {@code 1,234} or {@code 12.5} in English. */
+  public static String quantity(BigDecimal value, Locale locale) {
+    if (value == null) {
+      return "";
+    }
+    int scale = Math.max(0, value.stripTrailingZeros().scale());
+    if (isFrench(locale)) {
+      return number(value, scale);
+    }
+    DecimalFormat format = new DecimalFormat(scale > 0 ? "#,##0." + "0".repeat(scale) : "#,##0", DecimalFormatSymbols.getInstance(Locale.UK));
+    return format.format(value);
+  }
+
   private static String number(BigDecimal amount, int scale) {
     DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.FRENCH);
     symbols.setGroupingSeparator(NBSP);

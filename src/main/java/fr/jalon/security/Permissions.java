@@ -97,6 +97,14 @@ public final class Permissions {
           page("/grant/amendments.xhtml", EVERYONE),
           api("/api/amendments", EVERYONE, Set.of(ADMIN)),
           api("/api/amendments/{id}", EVERYONE, NOBODY),
+          // indicators
+          page("/indicator/indicators.xhtml", EVERYONE),
+          page("/indicator/indicator.xhtml", EVERYONE),
+          api("/api/indicators", EVERYONE, Set.of(PROJECT_MANAGER)),
+          api("/api/indicators/school-years/{year}", EVERYONE, NOBODY),
+          api("/api/indicators/{id}", EVERYONE, Set.of(PROJECT_MANAGER)),
+          api("/api/indicators/{id}/targets", EVERYONE, Set.of(PROJECT_MANAGER)),
+          api("/api/indicators/{id}/values", EVERYONE, Set.of(PROJECT_MANAGER)),
           new Rule("/openapi", Kind.PLATFORM, EVERYONE, NOBODY),
           new Rule("/metrics", Kind.PLATFORM, NOBODY, NOBODY));
 
@@ -109,6 +117,7 @@ public final class Permissions {
           new MenuEntry("/grant/grant.xhtml", "menu.grant", "pi pi-file"),
           new MenuEntry("/grant/edit.xhtml", "menu.grantEdit", "pi pi-pencil"),
           new MenuEntry("/grant/amendments.xhtml", "menu.amendments", "pi pi-file-edit"),
+          new MenuEntry("/indicator/indicators.xhtml", "menu.indicators", "pi pi-chart-line"),
           new MenuEntry("/security/users.xhtml", "menu.users", "pi pi-users"),
           new MenuEntry("/audit/trail.xhtml", "menu.audit", "pi pi-history"),
           new MenuEntry("/security/password.xhtml", "menu.password", "pi pi-key"));
