@@ -47,7 +47,8 @@ public class DemoIndicators {
     targets(companies, years, n -> 15 + 3 * n);
     values(companies, years, current, n -> 14 + 3 * n + (n > 4 ? 1 : 0));
 
-    define("FILLES", "Part des filles parmi les apprenants", "%", IndicatorKind.RESULT, "13.5", null, Derivation.SHARE_OF_PART, learners.id(), "Filles");
+    IndicatorDetail girls = define("FILLES", "Part des filles parmi les apprenants", "%", IndicatorKind.RESULT, "13.5", null, Derivation.SHARE_OF_PART, learners.id(), "Filles");
+    targets(girls, years, n -> 15 + n);
 
     IndicatorDetail pupils = define("COLL", "Collégiens touchés par les actions de promotion des métiers", "élèves", IndicatorKind.OUTPUT, "0", null, null, null, null);
     targets(pupils, years, n -> 600 + 100 * Math.min(n, 5));
