@@ -7,6 +7,7 @@ import fr.jalon.grant.DecisionSubject;
 import fr.jalon.grant.FunderKind;
 import fr.jalon.grant.FundingNature;
 import fr.jalon.grant.GrantService;
+import fr.jalon.grant.LegalForm;
 import fr.jalon.grant.MeetingSummary;
 import fr.jalon.grant.Organisation;
 import fr.jalon.grant.TrancheKind;
@@ -31,8 +32,10 @@ public class DemoFunding {
   @Inject CopilService copil;
 
   void load() {
-    cofunding.add(grants.grant().beneficiary(), FunderKind.PIA, FundingNature.CASH, new BigDecimal("2000000.00"));
-    cofunding.add(organisation("Région Occitanie"), FunderKind.REGION, FundingNature.CASH, new BigDecimal("1500000.00"));
+    cofunding.add(new CofundingService.NewLine(null, new CofundingService.NewFunder("Caisse des Dépôts et Consignations (opérateur du PIA)", null, LegalForm.PUBLIC_BODY, false),
+        FunderKind.PIA, FundingNature.CASH, new BigDecimal("2000000.00"), "Convention PIA3-TIP-CMQ-2020-OCC-07", LocalDate.of(2020, 9, 28), "Selon l’échéancier des versements"));
+    cofunding.add(new CofundingService.NewLine(organisation("Région Occitanie").id(), null, FunderKind.REGION, FundingNature.CASH, new BigDecimal("1500000.00"),
+        "Délibération de la commission permanente CP/2020/11-245", LocalDate.of(2020, 11, 20), "450 000 € en 2021 et en 2023, 600 000 € à la clôture"));
     cofunding.add(organisation("Ratier-Figeac"), FunderKind.COMPANY, FundingNature.CASH, new BigDecimal("300000.00"));
     cofunding.add(organisation("Figeac Aéro"), FunderKind.COMPANY, FundingNature.IN_KIND, new BigDecimal("250000.00"));
     cofunding.add(organisation("Bosch Rodez"), FunderKind.COMPANY, FundingNature.IN_KIND, new BigDecimal("150000.00"));
