@@ -120,6 +120,17 @@ class TrancheRulesTest {
   }
 
   @Test
+  void theTrancheBeforeIsTheLastNotCancelledOne() {
+    Tranche first = tranche(1, TrancheKind.ADVANCE, "600000.00", null);
+    Tranche second = tranche(2, TrancheKind.INTERIM, "400000.00", null);
+    Tranche third = tranche(3, TrancheKind.INTERIM, "400000.00", null);
+    assertThat(TrancheService.previous(List.of(first, second, third), first)).isNull();
+    assertThat(TrancheService.previous(List.of(first, second, third), third)).isSameAs(second);
+    second.cancel("Fusionnée avec la tranche 3");
+    assertThat(TrancheService.previous(List.of(first, second, third), third)).isSameAs(first);
+  }
+
+  @Test
   void withoutAnEvaluatorAMilestoneOrReportConditionIsNotMetAndSaysItIsNotTrackedYet() {
     Tranche t = tranche(1, TrancheKind.INTERIM, "100000.00", null);
     t.addCondition(ConditionKind.MILESTONE_VALIDATED, 7L, null);
