@@ -118,6 +118,24 @@ class FundingPersistenceTest {
   }
 
   @Test
+  void aTranchesRequestAndReceiptGoToTheAuditTrail() {
+    long id = db.inTransaction(em -> {
+      Tranche t = new Tranche(em.find(Grant.class, grantId), 11, TrancheKind.INTERIM, new BigDecimal("100000.00"), LocalDate.of(2026, 1, 31), null);
+      em.persist(t);
+      em.flush();
+      return t.id();
+    });
+    db.run(em -> em.find(Tranche.class, id).request(new BigDecimal("100000.00"), LocalDate.of(2026, 2, 1)));
+    db.run(em -> em.find(Tranche.class, id).recordReceipt(new BigDecimal("99000.00"), LocalDate.of(2026, 3, 2), "VIR-AUDIT"));
+    List<fr.jalon.audit.AuditEntry> entries = db.inTransaction(em -> em.createQuery(
+            "SELECT a FROM AuditEntry a WHERE a.entityType = 'Tranche' AND a.entityId = 'T11' ORDER BY a.id", fr.jalon.audit.AuditEntry.class).getResultList());
+    assertThat(entries).extracting(fr.jalon.audit.AuditEntry::action).containsExactly("CREATE", "UPDATE", "UPDATE");
+    assertThat(entries.get(1).changes()).contains("status: PLANNED → REQUESTED").contains("requestedOn");
+    assertThat(entries.get(2).changes()).contains("status: REQUESTED → RECEIVED").contains("receivedAmount");
+    assertThat(entries.get(2).actor()).isEqualTo("testeur");
+  }
+
+  @Test
   void copilDecisionsAreListedAsCitableRecords() {
     db.run(em -> {
       CopilMeeting meeting = new CopilMeeting(em.find(Grant.class, grantId), LocalDate.of(2021, 3, 18), "COPIL n° 1", "Proviseur, Région, entreprises");
