@@ -31,9 +31,6 @@ public class AmendmentService {
   @PersistenceContext EntityManager em;
   @Inject GrantService grants;
 
-  /** A COPIL decision an amendment may cite. */
-  public record DecisionChoice(long id, String citation) {}
-
   /** A budget version an amendment may approve: an approved one no amendment cites yet. */
   public record BudgetVersionChoice(long id, int number, String label) {}
 
@@ -84,16 +81,6 @@ public class AmendmentService {
     em.persist(amendment);
     em.flush();
     return line(grant, amendment, budgetVersionLabels(grant));
-  }
-
-  /** The grant's COPIL decisions, newest first: what the form offers. */
-  @RolesAllowed(ADMIN)
-  public List<DecisionChoice> decisionChoices() {
-    return em.createQuery("SELECT d FROM CopilDecision d JOIN FETCH d.meeting m WHERE m.grant = :grant ORDER BY m.heldOn DESC, d.reference", CopilDecision.class)
-        .setParameter("grant", grants.grant())
-        .getResultStream()
-        .map(d -> new DecisionChoice(d.id(), d.citation() + " — " + d.summary()))
-        .toList();
   }
 
   /** Approved budget versions no amendment cites yet: what the form offers. */

@@ -17,6 +17,7 @@ import java.util.List;
 public class AmendmentsView implements Serializable {
   @Inject AmendmentService amendments;
   @Inject GrantService grants;
+  @Inject CopilService copil;
 
   private List<AmendmentLine> list;
   private LocalDate signedOn;
@@ -58,8 +59,9 @@ public class AmendmentsView implements Serializable {
     }
   }
 
-  public List<AmendmentService.DecisionChoice> getDecisions() {
-    return amendments.decisionChoices();
+  /** The COPIL decisions, newest first. */
+  public List<DecisionSummary> getDecisions() {
+    return copil.decisions().reversed();
   }
 
   public List<AmendmentService.BudgetVersionChoice> getBudgetVersions() {

@@ -92,7 +92,23 @@ public class Cofunding implements Audited {
     if (amount.signum() < 0) {
       throw new RuleViolation("committedAmount", "cofunding.committed.negative");
     }
+    if (amount.stripTrailingZeros().scale() > 2) {
+      throw new RuleViolation("committedAmount", "field.cents");
+    }
     this.committedAmount = amount.setScale(2);
+  }
+
+  /** Records money this funder paid (or an in-kind contribution delivered); refused on the PIA line. */
+  public CofundingReceipt receive(LocalDate receivedOn, BigDecimal amount, String reference) {
+    return new CofundingReceipt(this, receivedOn, amount, reference);
+  }
+
+  /** Cash or in kind; the PIA line stays cash. */
+  public void changeNature(FundingNature nature) {
+    if (kind == FunderKind.PIA && nature == FundingNature.IN_KIND) {
+      throw new RuleViolation("nature", "cofunding.pia.cash");
+    }
+    this.nature = nature;
   }
 
   public void recordDecision(String reference, LocalDate date) {

@@ -39,6 +39,7 @@ public class GrantService {
   @Inject GrantSheetReport sheetReport;
   @Inject SecurityContext securityContext;
   @Inject Clock clock;
+  @Inject FundingRepository funding;
 
   @RolesAllowed({ADMIN, PROJECT_MANAGER, FINANCE, BOARD})
   public GrantSheet current() {
@@ -156,10 +157,7 @@ public class GrantService {
     if (grant.parameterHistory().size() > 1) {
       return true;
     }
-    Number requested = (Number) em.createNativeQuery("SELECT COUNT(*) FROM TRANCHE WHERE GRANT_ID = ? AND REQUESTED_ON IS NOT NULL")
-        .setParameter(1, grant.id())
-        .getSingleResult();
-    return requested.longValue() > 0;
+    return funding.firstRequestedOn(grant).isPresent();
   }
 
   private GrantSheet sheet(Grant grant) {

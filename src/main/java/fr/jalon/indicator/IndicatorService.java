@@ -7,6 +7,7 @@ import static fr.jalon.platform.Roles.PROJECT_MANAGER;
 
 import fr.jalon.audit.AuditContext;
 import fr.jalon.grant.Grant;
+import fr.jalon.grant.FundingRepository;
 import fr.jalon.grant.GrantService;
 import fr.jalon.platform.ConcurrentEditException;
 import fr.jalon.platform.Messages;
@@ -34,6 +35,7 @@ public class IndicatorService {
   @PersistenceContext EntityManager em;
   @Inject GrantService grants;
   @Inject Clock clock;
+  @Inject FundingRepository funding;
 
   /** The grant's school years, from the one its eligibility starts in to the one it ends in. */
   @RolesAllowed({ADMIN, PROJECT_MANAGER, FINANCE, BOARD})
@@ -231,7 +233,7 @@ public class IndicatorService {
     return switch (i.derivation()) {
       case SHARE_OF_PART -> IndicatorFormulas.share(sourceValue == null ? null : sourceValue.amount(),
           sourceValue == null ? null : sourceValue.parts().stream().filter(p -> p.label().equals(i.sourcePart())).map(ValuePart::amount).findFirst().orElse(null));
-      case COFUNDING_LEVERAGE -> IndicatorFormulas.leverage(nonPiaCommitted(i.grant(), year.lastDay()), piaReceived(i.grant(), year.lastDay()));
+      case COFUNDING_LEVERAGE -> IndicatorFormulas.leverage(nonPiaCommitted(i.grant(), year.lastDay()), funding.piaReceivedBy(i.grant(), year.lastDay()));
     };
   }
 
@@ -244,14 +246,5 @@ public class IndicatorService {
         .setParameter("by", by)
         .getSingleResult();
     return sum == null ? BigDecimal.ZERO.setScale(2) : sum;
-  }
-
-  /** PIA money received by a day: the tranches' receipts (rule 10). */
-  private BigDecimal piaReceived(Grant grant, LocalDate by) {
-    Object sum = em.createNativeQuery("SELECT SUM(RECEIVED_AMOUNT) FROM TRANCHE WHERE GRANT_ID = ? AND RECEIVED_ON <= ?")
-        .setParameter(1, grant.id())
-        .setParameter(2, java.sql.Date.valueOf(by))
-        .getSingleResult();
-    return sum == null ? BigDecimal.ZERO.setScale(2) : new BigDecimal(sum.toString());
   }
 }

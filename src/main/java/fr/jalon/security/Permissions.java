@@ -105,6 +105,22 @@ public final class Permissions {
           api("/api/indicators/{id}", EVERYONE, Set.of(PROJECT_MANAGER)),
           api("/api/indicators/{id}/targets", EVERYONE, Set.of(PROJECT_MANAGER)),
           api("/api/indicators/{id}/values", EVERYONE, Set.of(PROJECT_MANAGER)),
+          // funding: co-funding plan (finance edits), tranches (admin schedules, finance requests and records receipts), COPIL (PM records)
+          page("/grant/cofunding.xhtml", EVERYONE),
+          page("/grant/tranches.xhtml", EVERYONE),
+          page("/grant/copil.xhtml", EVERYONE),
+          api("/api/cofunding", EVERYONE, Set.of(ADMIN, FINANCE)),
+          api("/api/cofunding/{id}", EVERYONE, Set.of(ADMIN, FINANCE)),
+          api("/api/cofunding/{id}/receipts", EVERYONE, Set.of(ADMIN, FINANCE)),
+          api("/api/tranches", EVERYONE, Set.of(ADMIN)),
+          api("/api/tranches/{id}", EVERYONE, Set.of(ADMIN)),
+          api("/api/tranches/{id}/request", NOBODY, Set.of(FINANCE)),
+          api("/api/tranches/{id}/receipt", NOBODY, Set.of(FINANCE)),
+          api("/api/tranches/{id}/suspend", NOBODY, Set.of(ADMIN)),
+          api("/api/tranches/{id}/cancel", NOBODY, Set.of(ADMIN)),
+          api("/api/decisions", EVERYONE, Set.of(PROJECT_MANAGER)),
+          api("/api/decisions/{meetingId}", EVERYONE, Set.of(PROJECT_MANAGER)),
+          api("/api/decisions/{meetingId}/decisions", EVERYONE, Set.of(PROJECT_MANAGER)),
           new Rule("/openapi", Kind.PLATFORM, EVERYONE, NOBODY),
           new Rule("/metrics", Kind.PLATFORM, NOBODY, NOBODY));
 
@@ -117,6 +133,10 @@ public final class Permissions {
           new MenuEntry("/grant/grant.xhtml", "menu.grant", "pi pi-file"),
           new MenuEntry("/grant/edit.xhtml", "menu.grantEdit", "pi pi-pencil"),
           new MenuEntry("/grant/amendments.xhtml", "menu.amendments", "pi pi-file-edit"),
+          // funding
+          new MenuEntry("/grant/cofunding.xhtml", "menu.cofunding", "pi pi-wallet"),
+          new MenuEntry("/grant/tranches.xhtml", "menu.tranches", "pi pi-money-bill"),
+          new MenuEntry("/grant/copil.xhtml", "menu.copil", "pi pi-comments"),
           new MenuEntry("/indicator/indicators.xhtml", "menu.indicators", "pi pi-chart-line"),
           new MenuEntry("/security/users.xhtml", "menu.users", "pi pi-users"),
           new MenuEntry("/audit/trail.xhtml", "menu.audit", "pi pi-history"),
