@@ -73,7 +73,7 @@ public class CofundingService {
   @RolesAllowed({ADMIN, PROJECT_MANAGER, FINANCE, BOARD})
   public CofundingSummary summary() {
     Grant grant = grants.grant();
-    return CofundingSummary.of(repository.lineFigures(grant), grant.eligibleBudget(), grant.maxPiaAmount(), grant.parametersInForce().values());
+    return CofundingSummary.of(repository.lineFigures(grant), grant.eligibleBudget(), grant.maxPiaAmount(), grant.parametersOn(LocalDate.now(clock)).values());
   }
 
   @RolesAllowed({ADMIN, PROJECT_MANAGER, FINANCE, BOARD})

@@ -80,7 +80,7 @@ public class TrancheService {
     for (Tranche t : tranches) {
       rows.add(row(t, previous(tranches, t), spend, locale));
     }
-    ParameterValues p = grant.parametersInForce().values();
+    ParameterValues p = grant.parametersOn(LocalDate.now(clock)).values();
     List<TrancheRules.Counted> counted = tranches.stream().map(t -> new TrancheRules.Counted(t.kind(), t.countedAmount())).toList();
     BigDecimal advance = TrancheRules.sum(counted, TrancheKind.ADVANCE);
     BigDecimal upToInterims = advance.add(TrancheRules.sum(counted, TrancheKind.INTERIM));
@@ -158,7 +158,8 @@ public class TrancheService {
       throw new RuleViolation("conditions", "tranche.request.refused", tranche.number(), why);
     }
     if (tranche.kind() == TrancheKind.BALANCE) {
-      ParameterValues p = grant.parametersInForce().values();
+      // Rule 13: a request is checked with the parameters in force on its date.
+      ParameterValues p = grant.parametersOn(request.requestedOn()).values();
       BigDecimal aidRate = FundingRules.aidRate(grant.maxPiaAmount(), grant.eligibleBudget(), p.maxPiaRate());
       BigDecimal balance = FundingRules.balance(FundingRules.piaDue(aidRate, grant.eligibleBudget(), grant.maxPiaAmount()), repository.piaReceived(grant));
       if (balance.signum() <= 0) {
@@ -171,7 +172,7 @@ public class TrancheService {
       List<TrancheRules.Counted> counted = all.stream()
           .map(t -> new TrancheRules.Counted(t.kind(), t.id().equals(tranche.id()) ? request.amount() : t.countedAmount()))
           .toList();
-      RuleViolation.throwIfAny(TrancheRules.caps(counted, grant.maxPiaAmount(), grant.months(), grant.parametersInForce().values(), "amount"));
+      RuleViolation.throwIfAny(TrancheRules.caps(counted, grant.maxPiaAmount(), grant.months(), grant.parametersOn(request.requestedOn()).values(), "amount"));
     }
     tranche.request(request.amount(), request.requestedOn());
     em.flush();
@@ -257,7 +258,7 @@ public class TrancheService {
       }
     }
     List<TrancheRules.Counted> counted = all.stream().map(t -> new TrancheRules.Counted(t.kind(), t.countedAmount())).toList();
-    RuleViolation.throwIfAny(TrancheRules.caps(counted, grant.maxPiaAmount(), grant.months(), grant.parametersInForce().values(), "plannedAmount"));
+    RuleViolation.throwIfAny(TrancheRules.caps(counted, grant.maxPiaAmount(), grant.months(), grant.parametersOn(LocalDate.now(clock)).values(), "plannedAmount"));
   }
 
   private static void setConditions(Tranche tranche, List<Tranche.ConditionSpec> specs) {
