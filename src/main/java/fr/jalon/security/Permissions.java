@@ -93,6 +93,25 @@ public final class Permissions {
           api("/api/users", Set.of(ADMIN), Set.of(ADMIN)),
           api("/api/users/{id}", Set.of(ADMIN), Set.of(ADMIN)),
           api("/api/audit", Set.of(ADMIN, BOARD), NOBODY),
+          // plan
+          page("/plan/actions.xhtml", EVERYONE),
+          page("/plan/categories.xhtml", EVERYONE),
+          page("/plan/budget.xhtml", EVERYONE),
+          page("/plan/approval.xhtml", EVERYONE),
+          page("/plan/compare.xhtml", EVERYONE),
+          api("/api/actions", EVERYONE, Set.of(PROJECT_MANAGER)),
+          api("/api/actions/{id}", EVERYONE, Set.of(PROJECT_MANAGER)),
+          api("/api/actions/{id}/close", EVERYONE, Set.of(PROJECT_MANAGER)),
+          api("/api/categories", EVERYONE, Set.of(ADMIN)),
+          api("/api/categories/{id}", EVERYONE, Set.of(ADMIN)),
+          api("/api/budget/versions", EVERYONE, NOBODY),
+          api("/api/budget/versions/{id}", EVERYONE, NOBODY),
+          api("/api/budget/versions/{id}/cells", EVERYONE, Set.of(PROJECT_MANAGER, FINANCE)),
+          api("/api/budget/versions/{id}/rows", EVERYONE, Set.of(PROJECT_MANAGER, FINANCE)),
+          api("/api/budget/versions/{id}/approval", EVERYONE, Set.of(ADMIN)),
+          api("/api/budget/revisions", EVERYONE, Set.of(ADMIN, PROJECT_MANAGER, FINANCE)),
+          api("/api/budget/compare", EVERYONE, NOBODY),
+          api("/api/budget/decisions", EVERYONE, NOBODY),
           new Rule("/openapi", Kind.PLATFORM, EVERYONE, NOBODY),
           new Rule("/metrics", Kind.PLATFORM, NOBODY, NOBODY));
 
@@ -104,6 +123,10 @@ public final class Permissions {
           new MenuEntry("/index.xhtml", "menu.home", "pi pi-home"),
           new MenuEntry("/grant/grant.xhtml", "menu.grant", "pi pi-file"),
           new MenuEntry("/grant/edit.xhtml", "menu.grantEdit", "pi pi-pencil"),
+          // plan
+          new MenuEntry("/plan/actions.xhtml", "menu.actions", "pi pi-sitemap"),
+          new MenuEntry("/plan/budget.xhtml", "menu.budget", "pi pi-table"),
+          new MenuEntry("/plan/categories.xhtml", "menu.categories", "pi pi-tags"),
           new MenuEntry("/security/users.xhtml", "menu.users", "pi pi-users"),
           new MenuEntry("/audit/trail.xhtml", "menu.audit", "pi pi-history"),
           new MenuEntry("/security/password.xhtml", "menu.password", "pi pi-key"));
