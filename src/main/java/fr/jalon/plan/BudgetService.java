@@ -84,7 +84,7 @@ public class BudgetService {
     VersionRow v = version(versionId);
     Grant grant = grants.grant();
     boolean editable = v.status() == BudgetStatus.DRAFT && mayEdit();
-    return GridBuilder.build(v, grant.years(), repository.actions(grant.id()), categoryService.list(), sources(), repository.cells(versionId), editable);
+    return GridBuilder.build(v, grant.years(), repository.actions(grant.id(), false), categoryService.list(), sources(), repository.cells(versionId), editable);
   }
 
   /** The funding sources a line may be charged to: the funding plan's lines. */

@@ -41,10 +41,10 @@ class BrowserIT {
   void eachRoleSeesExactlyItsMenuAndLogsOut() {
     record Expected(String user, List<String> menu) {}
     for (Expected e : List.of(
-        new Expected("admin", List.of("Accueil", "Convention", "Modifier la convention", "Utilisateurs", "Journal d’audit", "Mon mot de passe")),
-        new Expected("projet", List.of("Accueil", "Convention", "Mon mot de passe")),
-        new Expected("finance", List.of("Accueil", "Convention", "Mon mot de passe")),
-        new Expected("conseil", List.of("Accueil", "Convention", "Journal d’audit", "Mon mot de passe")))) {
+        new Expected("admin", List.of("Accueil", "Convention", "Modifier la convention", "Plan d’actions", "Budget", "Catégories de dépenses", "Utilisateurs", "Journal d’audit", "Mon mot de passe")),
+        new Expected("projet", List.of("Accueil", "Convention", "Plan d’actions", "Budget", "Catégories de dépenses", "Mon mot de passe")),
+        new Expected("finance", List.of("Accueil", "Convention", "Plan d’actions", "Budget", "Catégories de dépenses", "Mon mot de passe")),
+        new Expected("conseil", List.of("Accueil", "Convention", "Plan d’actions", "Budget", "Catégories de dépenses", "Journal d’audit", "Mon mot de passe")))) {
       browser.login(e.user(), "jalon-demo");
       assertThat(browser.driver.getCurrentUrl()).endsWith("/index.xhtml");
       assertThat(menu()).as(e.user()).isEqualTo(e.menu());

@@ -123,10 +123,10 @@ public class PermissionsTest {
 
   @Test
   void theMenuShowsEachRoleOnlyWhatItMayOpen() {
-    assertThat(menuFor("BOARD")).containsExactly("/index.xhtml", "/grant/grant.xhtml", "/audit/trail.xhtml", "/security/password.xhtml");
-    assertThat(menuFor("FINANCE")).containsExactly("/index.xhtml", "/grant/grant.xhtml", "/security/password.xhtml");
-    assertThat(menuFor("PROJECT_MANAGER")).containsExactly("/index.xhtml", "/grant/grant.xhtml", "/security/password.xhtml");
-    assertThat(menuFor("ADMIN")).containsExactly("/index.xhtml", "/grant/grant.xhtml", "/grant/edit.xhtml", "/security/users.xhtml", "/audit/trail.xhtml", "/security/password.xhtml");
+    assertThat(menuFor("BOARD")).containsExactly("/index.xhtml", "/grant/grant.xhtml", "/plan/actions.xhtml", "/plan/budget.xhtml", "/plan/categories.xhtml", "/audit/trail.xhtml", "/security/password.xhtml");
+    assertThat(menuFor("FINANCE")).containsExactly("/index.xhtml", "/grant/grant.xhtml", "/plan/actions.xhtml", "/plan/budget.xhtml", "/plan/categories.xhtml", "/security/password.xhtml");
+    assertThat(menuFor("PROJECT_MANAGER")).containsExactly("/index.xhtml", "/grant/grant.xhtml", "/plan/actions.xhtml", "/plan/budget.xhtml", "/plan/categories.xhtml", "/security/password.xhtml");
+    assertThat(menuFor("ADMIN")).containsExactly("/index.xhtml", "/grant/grant.xhtml", "/grant/edit.xhtml", "/plan/actions.xhtml", "/plan/budget.xhtml", "/plan/categories.xhtml", "/security/users.xhtml", "/audit/trail.xhtml", "/security/password.xhtml");
   }
 
   @Test
