@@ -39,6 +39,7 @@ public class DemoLoader {
   @Inject UserService users;
   @Inject fr.jalon.security.UserRepository userRepository;
   @Inject DemoFunding funding;
+  @Inject DemoPlan plan;
 
   /** All or nothing: a failure half-way leaves an empty database that the next start fills again. */
   @jakarta.transaction.Transactional
@@ -86,6 +87,7 @@ public class DemoLoader {
       grants.addOrganisation(partner);
     }
     funding.load();
+    plan.load();
   }
 
   static String banner() {

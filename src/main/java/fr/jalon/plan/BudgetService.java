@@ -323,6 +323,9 @@ public class BudgetService {
   }
 
   private String who() {
+    if (SystemCaller.active()) {
+      return "système";
+    }
     var p = securityContext.getCallerPrincipal();
     return p == null ? "système" : p.getName();
   }

@@ -24,14 +24,14 @@ public final class Fungibility {
   private static final BigDecimal HUNDRED = new BigDecimal("100");
 
   /** One category's baseline, proposal, share moved (percent, two decimals) and verdict. */
-  public record CategoryMove(String code, String label, BigDecimal baseline, BigDecimal proposed, BigDecimal sharePercent, boolean aboveThreshold) {
+  public record CategoryMove(String code, String label, BigDecimal baseline, BigDecimal proposed, BigDecimal sharePercent, boolean aboveThreshold) implements java.io.Serializable {
     public BigDecimal difference() {
       return proposed.subtract(baseline);
     }
   }
 
   /** One action's baseline and proposed totals; {@code moved} when they differ. */
-  public record ActionMove(String code, String title, BigDecimal baseline, BigDecimal proposed) {
+  public record ActionMove(String code, String title, BigDecimal baseline, BigDecimal proposed) implements java.io.Serializable {
     public BigDecimal difference() {
       return proposed.subtract(baseline);
     }
@@ -42,7 +42,7 @@ public final class Fungibility {
   }
 
   /** The verdict: what moved and whether the administrator may approve alone. */
-  public record Result(BigDecimal threshold, List<CategoryMove> categories, List<ActionMove> actions, boolean hasBaseline) {
+  public record Result(BigDecimal threshold, List<CategoryMove> categories, List<ActionMove> actions, boolean hasBaseline) implements java.io.Serializable {
     public boolean categoryAboveThreshold() {
       return categories.stream().anyMatch(CategoryMove::aboveThreshold);
     }
@@ -65,7 +65,7 @@ public final class Fungibility {
   }
 
   /** A labelled amount: a category's or an action's total in one version. */
-  public record Total(String code, String label, BigDecimal amount) {}
+  public record Total(String code, String label, BigDecimal amount) implements java.io.Serializable {}
 
   private Fungibility() {}
 
