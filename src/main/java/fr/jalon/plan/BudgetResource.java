@@ -54,7 +54,7 @@ public class BudgetResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Map<String, Object> putCells(@PathParam("id") long id, @NotNull List<CellChange> cells) {
     int n = budget.putCells(id, cells);
-    return Map.of("written", n, "total", budget.grid(id).getTotal());
+    return Map.of("written", n, "total", budget.grid(id).total());
   }
 
   /** Adds a row (action × category × source) at zero for every year. */

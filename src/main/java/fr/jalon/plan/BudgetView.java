@@ -62,18 +62,65 @@ public class BudgetView implements Serializable {
     return versions;
   }
 
-  /** Saves one cell (its new value is already in the row) and updates the totals around it. */
-  public void cellChanged(GridGroup group, GridRow row, int column) {
-    int year = grid.years().get(column);
+  /**
+   * Saves one cell sent by the grid's script (parameters {@code key} = action-category-source,
+   * {@code col} = year index, {@code value} as typed) and answers the new totals around it as
+   * callback parameters: the page stays plain HTML inputs, light enough for thousands of cells.
+   */
+  public void saveCell() {
+    var params = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
+    var callback = org.primefaces.PrimeFaces.current().ajax();
+    String key = params.get("key");
+    int column;
     try {
-      budget.putCells(versionId, List.of(new CellChange(row.actionId(), row.categoryId(), row.sourceId(), year, row.amounts()[column])));
-      row.amounts()[column] = row.amounts()[column].setScale(2);
+      column = Integer.parseInt(params.get("col"));
+    } catch (NumberFormatException e) {
+      return;
+    }
+    getGrid();
+    GridGroup group = null;
+    GridRow row = null;
+    for (GridGroup g : grid.groups()) {
+      for (GridRow r : g.rows()) {
+        if (r.key().equals(key)) {
+          group = g;
+          row = r;
+        }
+      }
+    }
+    if (row == null || column < 0 || column >= grid.years().size()) {
+      return;
+    }
+    AmountConverter converter = new AmountConverter();
+    FacesContext context = FacesContext.getCurrentInstance();
+    BigDecimal before = row.amounts()[column];
+    try {
+      BigDecimal amount = converter.getAsObject(context, null, params.get("value"));
+      budget.putCells(versionId, List.of(new CellChange(row.actionId(), row.categoryId(), row.sourceId(), grid.years().get(column), amount)));
+      row.amounts()[column] = amount.setScale(2);
       GridBuilder.recompute(group);
       GridBuilder.recomputeTotals(grid);
+      callback.addCallbackParam("ok", true);
+    } catch (jakarta.faces.convert.ConverterException e) {
+      Faces.error(null, e.getFacesMessage().getSummary());
+      callback.addCallbackParam("ok", false);
     } catch (RuntimeException e) {
-      grid = null; // back to what is saved
       Faces.show(e, "budgetForm");
+      callback.addCallbackParam("ok", false);
     }
+    callback.addCallbackParam("cell", converter.getAsString(context, null, row.amounts()[column]));
+    callback.addCallbackParam("rowTotal", money(row.total()));
+    callback.addCallbackParam("groupYear", money(group.yearTotals()[column]));
+    callback.addCallbackParam("groupTotal", money(group.total()));
+    callback.addCallbackParam("yearTotal", money(grid.yearTotals()[column]));
+    callback.addCallbackParam("grandTotal", money(grid.total()));
+    callback.addCallbackParam("group", String.valueOf(group.actionId()));
+    callback.addCallbackParam("unchanged", before.compareTo(row.amounts()[column]) == 0);
+  }
+
+  /** A cell's value as the input shows it. */
+  public String amount(BigDecimal value) {
+    return new AmountConverter().getAsString(FacesContext.getCurrentInstance(), null, value);
   }
 
   public void addRow() {

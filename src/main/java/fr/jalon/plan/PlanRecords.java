@@ -37,26 +37,26 @@ public final class PlanRecords {
 
   /** One grid row: action × category × source, one amount per year of the grant, and its total. */
   public record GridRow(Long actionId, String actionCode, Long categoryId, String categoryCode, String categoryLabel, boolean flatRate, Long sourceId,
-      String sourceLabel, BigDecimal[] amounts, BigDecimal[] sum) implements java.io.Serializable {
+      String sourceLabel, BigDecimal[] amounts, @jakarta.json.bind.annotation.JsonbTransient BigDecimal[] sum) implements java.io.Serializable {
     public String key() {
       return actionId + "-" + categoryId + "-" + sourceId;
     }
 
-    public BigDecimal getTotal() {
+    public BigDecimal total() {
       return sum[0];
     }
   }
 
   /** The rows of one action with its subtotal per year. */
-  public record GridGroup(Long actionId, String actionCode, String actionTitle, List<GridRow> rows, BigDecimal[] yearTotals, BigDecimal[] sum) implements java.io.Serializable {
-    public BigDecimal getTotal() {
+  public record GridGroup(Long actionId, String actionCode, String actionTitle, List<GridRow> rows, BigDecimal[] yearTotals, @jakarta.json.bind.annotation.JsonbTransient BigDecimal[] sum) implements java.io.Serializable {
+    public BigDecimal total() {
       return sum[0];
     }
   }
 
   /** The whole grid of one version: groups by action, totals per year and the grand total. */
-  public record Grid(VersionRow version, List<Integer> years, List<GridGroup> groups, BigDecimal[] yearTotals, BigDecimal[] sum, boolean editable) implements java.io.Serializable {
-    public BigDecimal getTotal() {
+  public record Grid(VersionRow version, List<Integer> years, List<GridGroup> groups, BigDecimal[] yearTotals, @jakarta.json.bind.annotation.JsonbTransient BigDecimal[] sum, boolean editable) implements java.io.Serializable {
+    public BigDecimal total() {
       return sum[0];
     }
 

@@ -130,12 +130,12 @@ class PlanPersistenceTest {
     BigDecimal sqlTotal = db.inTransaction(em -> new PlanRepository(em).total(f.versionId()));
     var sqlYears = db.inTransaction(em -> new PlanRepository(em).yearTotals(f.versionId()));
     assertThat(grid.lineCount()).isEqualTo(4 * 6 * 3);
-    assertThat(grid.getTotal()).isEqualByComparingTo(sqlTotal);
+    assertThat(grid.total()).isEqualByComparingTo(sqlTotal);
     for (int i = 0; i < grid.years().size(); i++) {
       assertThat(grid.yearTotals()[i]).as("year %s", grid.years().get(i)).isEqualByComparingTo(sqlYears.get(grid.years().get(i)));
     }
-    BigDecimal groups = grid.groups().stream().map(PlanRecords.GridGroup::getTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
-    BigDecimal rows = grid.groups().stream().flatMap(g -> g.rows().stream()).map(PlanRecords.GridRow::getTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal groups = grid.groups().stream().map(PlanRecords.GridGroup::total).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal rows = grid.groups().stream().flatMap(g -> g.rows().stream()).map(PlanRecords.GridRow::total).reduce(BigDecimal.ZERO, BigDecimal::add);
     assertThat(groups).isEqualByComparingTo(sqlTotal);
     assertThat(rows).isEqualByComparingTo(sqlTotal);
     BigDecimal byCategory = db.inTransaction(em -> new PlanRepository(em).categoryTotals(f.versionId())).stream().map(Fungibility.Total::amount).reduce(BigDecimal.ZERO,
