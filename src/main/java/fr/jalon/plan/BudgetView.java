@@ -34,6 +34,13 @@ public class BudgetView implements Serializable {
   private Grid grid;
   private List<VersionRow> versions;
   private Long newActionId, newCategoryId, newSourceId;
+  /** The axis shown (root action id); null shows every action. */
+  private Long axis;
+  private boolean axisChosen;
+  private java.util.Map<Long, Long> rootOf;
+  private List<PlanRecords.ActionRow> axes;
+  /** Above this many rows the grid opens on one axis at a time, so the page stays quick. */
+  static final int ROWS_SHOWN_AT_ONCE = 400;
 
   @PostConstruct
   void init() {
@@ -53,6 +60,55 @@ public class BudgetView implements Serializable {
       grid = budget.grid(versionId);
     }
     return grid;
+  }
+
+  /** The groups of the axis shown, in plan order; the footer keeps the whole version's totals. */
+  public List<GridGroup> getVisibleGroups() {
+    Grid g = getGrid();
+    if (g == null) {
+      return List.of();
+    }
+    if (!axisChosen) {
+      axisChosen = true;
+      axis = g.lineCount() > ROWS_SHOWN_AT_ONCE && !g.groups().isEmpty() ? roots().get(g.groups().get(0).actionId()) : null;
+    }
+    if (axis == null) {
+      return g.groups();
+    }
+    return g.groups().stream().filter(x -> axis.equals(roots().get(x.actionId()))).toList();
+  }
+
+  private java.util.Map<Long, Long> roots() {
+    if (rootOf == null) {
+      List<PlanRecords.ActionRow> all = actions.list();
+      java.util.Map<Long, Long> parent = new java.util.HashMap<>();
+      all.forEach(a -> parent.put(a.id(), a.parentId()));
+      rootOf = new java.util.HashMap<>();
+      for (PlanRecords.ActionRow a : all) {
+        Long r = a.id();
+        while (parent.get(r) != null) {
+          r = parent.get(r);
+        }
+        rootOf.put(a.id(), r);
+      }
+      axes = all.stream().filter(a -> a.parentId() == null).toList();
+    }
+    return rootOf;
+  }
+
+  public List<PlanRecords.ActionRow> getAxes() {
+    roots();
+    return axes;
+  }
+
+  public Long getAxis() {
+    getVisibleGroups();
+    return axis;
+  }
+
+  public void setAxis(Long axis) {
+    this.axis = axis;
+    this.axisChosen = true;
   }
 
   public List<VersionRow> getVersions() {
@@ -133,7 +189,13 @@ public class BudgetView implements Serializable {
     }
   }
 
-  public void removeRow(GridRow row) {
+  /** Removes the row named by the request parameter {@code key} (action-category-source). */
+  public void removeRow() {
+    String key = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("key");
+    GridRow row = getGrid().groups().stream().flatMap(g -> g.rows().stream()).filter(r -> r.key().equals(key)).findFirst().orElse(null);
+    if (row == null) {
+      return;
+    }
     try {
       budget.removeRow(versionId, new RowKey(row.actionId(), row.categoryId(), row.sourceId()));
       grid = null;
