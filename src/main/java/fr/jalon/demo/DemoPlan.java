@@ -78,7 +78,7 @@ public class DemoPlan {
     for (Node n : PLAN) {
       Long lead = organisations.stream().filter(o -> o.name().startsWith(n.lead())).map(Organisation::id).findFirst().orElse(null);
       ActionRow row = actions.create(new ActionForm(n.parent() == null ? null : actionId.get(n.parent()), n.code(), n.title(), null, lead,
-          LocalDate.of(n.from(), n.from() == 2020 ? 9 : 1, 1), LocalDate.of(n.to(), 12, 31), null));
+          LocalDate.of(n.from(), n.from() == 2020 ? 9 : 1, 1), LocalDate.of(n.to(), 12, 31), null, null));
       actionId.put(n.code(), row.id());
     }
     List<Source> sources = budget.sources();

@@ -41,7 +41,7 @@ public class ActionResource {
     return actions.get(id);
   }
 
-  /** Changes an action; {@code version} must be the one read (409 otherwise). */
+  /** Changes an action; {@code version} must be the one read (409 otherwise); {@code "closed": true} closes it. */
   @PUT
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -55,11 +55,5 @@ public class ActionResource {
   public Response delete(@PathParam("id") long id) {
     actions.delete(id);
     return Response.noContent().build();
-  }
-
-  @POST
-  @Path("{id}/close")
-  public ActionRow close(@PathParam("id") long id) {
-    return actions.close(id);
   }
 }

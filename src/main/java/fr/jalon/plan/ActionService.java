@@ -60,6 +60,11 @@ public class ActionService {
     checkVersion(action, form.version());
     checkCodeFree(action.grant(), form.code(), id);
     action.describe(form.code(), form.title(), form.description(), organisation(form.leadOrganisationId()), form.startDate(), form.endDate());
+    if (Boolean.TRUE.equals(form.closed())) {
+      action.close();
+    } else if (Boolean.FALSE.equals(form.closed())) {
+      action.reopen();
+    }
     em.flush();
     return get(id);
   }

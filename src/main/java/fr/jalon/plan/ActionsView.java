@@ -98,7 +98,7 @@ public class ActionsView implements Serializable {
 
   public void save() {
     try {
-      ActionForm form = new ActionForm(parentId, code, title, description, leadOrganisationId, startDate, endDate, version);
+      ActionForm form = new ActionForm(parentId, code, title, description, leadOrganisationId, startDate, endDate, version, null);
       if (editingId == null) {
         actions.create(form);
       } else {

@@ -66,12 +66,15 @@ public class BudgetResource {
     return Response.status(201).build();
   }
 
-  /** A new draft copied from the version in force. */
+  /** A new draft copied from the version in force: {"label": "…"}. */
   @POST
   @Path("revisions")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response revise(NewRevision revision) {
-    return Response.status(201).entity(budget.createRevision(revision == null ? null : revision.label())).build();
+    if (revision == null || revision.label() == null || revision.label().isBlank()) {
+      throw new fr.jalon.platform.RuleViolation("label", "field.required");
+    }
+    return Response.status(201).entity(budget.createRevision(revision.label())).build();
   }
 
   /** Rule 12 for a version: per category and per action, what moved since the baseline. */

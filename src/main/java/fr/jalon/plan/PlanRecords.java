@@ -15,7 +15,7 @@ public final class PlanRecords {
 
   /** What a form or a JSON body sends to create or change an action. */
   public record ActionForm(Long parentId, String code, String title, String description, Long leadOrganisationId, LocalDate startDate, LocalDate endDate,
-      Integer version) implements java.io.Serializable {}
+      Integer version, Boolean closed) implements java.io.Serializable {}
 
   public record CategoryRow(Long id, String code, String label, boolean eligible, boolean flatRate, String accountPrefixes, int sortOrder, int version) implements java.io.Serializable {}
 

@@ -101,7 +101,6 @@ public final class Permissions {
           page("/plan/compare.xhtml", EVERYONE),
           api("/api/actions", EVERYONE, Set.of(PROJECT_MANAGER)),
           api("/api/actions/{id}", EVERYONE, Set.of(PROJECT_MANAGER)),
-          api("/api/actions/{id}/close", EVERYONE, Set.of(PROJECT_MANAGER)),
           api("/api/categories", EVERYONE, Set.of(ADMIN)),
           api("/api/categories/{id}", EVERYONE, Set.of(ADMIN)),
           api("/api/budget/versions", EVERYONE, NOBODY),

@@ -75,6 +75,24 @@ class BudgetBrowserIT {
     again.sendKeys(Keys.chord(Keys.CONTROL, "a"), original, Keys.TAB);
     browser.wait.until(d -> text(By.id("grandTotal")).equals(grand));
     assertThat(text(By.id("rt-" + key))).isEqualTo(row);
+
+    // Add a row (action × category × source) at zero, then remove it.
+    String lines = text(By.id("versionTitle"));
+    pick("addRowForm:actionId", "A6.1");
+    pick("addRowForm:categoryId", "COMM");
+    pick("addRowForm:sourceId", "Région");
+    browser.driver.findElement(By.id("addRowForm:add")).click();
+    By added = By.cssSelector("tr[title^='A6.1 · Communication · Région']");
+    browser.wait.until(ExpectedConditions.presenceOfElementLocated(added));
+    assertThat(text(By.id("versionTitle"))).isNotEqualTo(lines);
+    assertThat(text(By.id("grandTotal"))).isEqualTo(grand);
+    browser.driver.findElement(added).findElement(By.cssSelector("button.row-remove")).click();
+    browser.wait.until(ExpectedConditions.numberOfElementsToBe(added, 0));
+  }
+
+  private static void pick(String menuId, String labelStart) {
+    browser.wait.until(ExpectedConditions.elementToBeClickable(By.id(menuId))).click();
+    browser.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[id='" + menuId + "_items'] li[data-label^='" + labelStart + "']"))).click();
   }
 
   @Test
