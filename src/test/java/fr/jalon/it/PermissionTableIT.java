@@ -85,12 +85,14 @@ class PermissionTableIT {
       }
       Permissions.Rule rule = Permissions.ruleFor(e.path()).orElseThrow();
       String url = SAMPLE.getOrDefault(e.path(), e.path());
-      HttpResponse<String> anonymous = Http.anonymous(server).json(e.method(), url, "{}");
+      // A DELETE carries no body, as real clients send it.
+      String body = e.method().equals("DELETE") ? "" : "{}";
+      HttpResponse<String> anonymous = Http.anonymous(server).json(e.method(), url, body);
       check(failures, "anonyme " + e.method() + " " + url, anonymous.statusCode() == 401, anonymous);
       for (var role : SESSIONS.entrySet()) {
         // An allowed role gets past the table to the endpoint, which refuses the empty body (400) or its
         // format (415): nothing changes. Another role is refused by the table (403).
-        HttpResponse<String> r = role.getValue().json(e.method(), url, "{}");
+        HttpResponse<String> r = role.getValue().json(e.method(), url, body);
         boolean allowed = rule.writers().contains(role.getKey());
         check(failures, role.getKey() + " " + e.method() + " " + url, allowed ? r.statusCode() == 400 || r.statusCode() == 415 : r.statusCode() == 403, r);
       }
