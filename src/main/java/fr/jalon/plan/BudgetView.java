@@ -229,16 +229,31 @@ public class BudgetView implements Serializable {
         .orElse(getVersions().stream().filter(v -> !v.id().equals(versionId)).map(VersionRow::id).findFirst().orElse(null));
   }
 
+  private List<PlanRecords.ActionRow> openActions;
+  private List<CategoryRow> typedCategories;
+  private List<Source> sources;
+
+  /** The actions a new row may go to: the open ones. */
   public List<PlanRecords.ActionRow> getActions() {
-    return actions.list().stream().filter(a -> !a.closed()).toList();
+    if (openActions == null) {
+      openActions = actions.list().stream().filter(a -> !a.closed()).toList();
+    }
+    return openActions;
   }
 
+  /** The categories a person types (FG, flat rate, is computed). */
   public List<CategoryRow> getCategories() {
-    return budget.typedCategories();
+    if (typedCategories == null) {
+      typedCategories = budget.typedCategories();
+    }
+    return typedCategories;
   }
 
   public List<Source> getSources() {
-    return budget.sources();
+    if (sources == null) {
+      sources = budget.sources();
+    }
+    return sources;
   }
 
   public String money(BigDecimal amount) {

@@ -219,6 +219,45 @@ class PlanPersistenceTest {
         .setParameter("v", f.versionId()).setMaxResults(1).getSingleResult().plan(BigDecimal.ONE))).isInstanceOf(RuleViolation.class);
   }
 
+  @Test
+  void afterAnAmendmentTheBaselineIsTheVersionItApproved() throws Exception {
+    Fixture f = fixture("AMD", 2, 1);
+    insertLines(f, 1, 2);
+    db.run(em -> em.find(BudgetVersion.class, f.versionId()).approve(LocalDate.of(2020, 6, 1), "admin", null));
+    long v2 = db.inTransaction(em -> {
+      BudgetVersion base = em.find(BudgetVersion.class, f.versionId());
+      BudgetVersion draft = new BudgetVersion(base.grant(), 2, "Révision", base, LocalDateTime.now(), "projet");
+      em.persist(draft);
+      em.flush();
+      new PlanRepository(em).copyLines(base.id(), draft.id());
+      base.supersede();
+      draft.approve(LocalDate.of(2022, 6, 1), "admin", null);
+      return draft.id();
+    });
+    java.util.Optional<Long> before = db.inTransaction(em -> new PlanRepository(em).baselineVersionId(f.grantId()));
+    assertThat(before).contains(f.versionId());
+    long decision = db.inTransaction(em -> {
+      fr.jalon.grant.CopilMeeting m = new fr.jalon.grant.CopilMeeting(em.find(Grant.class, f.grantId()), LocalDate.of(2022, 5, 1), "COPIL", "Tous");
+      fr.jalon.grant.CopilDecision d = m.decide("AMD-COPIL-1", fr.jalon.grant.DecisionSubject.AMENDMENT, null, "Avenant 1", null);
+      em.persist(m);
+      em.flush();
+      return d.id();
+    });
+    try (Connection c = db.dataSource().getConnection();
+        PreparedStatement ps = c.prepareStatement("INSERT INTO AMENDMENT (GRANT_ID, NUMBER, SIGNED_ON, EFFECTIVE_FROM, OBJECT, DECISION_ID, BUDGET_VERSION_ID) VALUES (?,?,?,?,?,?,?)")) {
+      ps.setLong(1, f.grantId());
+      ps.setInt(2, 1);
+      ps.setDate(3, java.sql.Date.valueOf("2022-06-15"));
+      ps.setDate(4, java.sql.Date.valueOf("2022-07-01"));
+      ps.setString(5, "Avenant n° 1 : budget révisé");
+      ps.setLong(6, decision);
+      ps.setLong(7, v2);
+      ps.executeUpdate();
+    }
+    java.util.Optional<Long> after = db.inTransaction(em -> new PlanRepository(em).baselineVersionId(f.grantId()));
+    assertThat(after).contains(v2);
+  }
+
   /**
    * The size of issue 4: 60 actions × 7 categories × 6 sources × 10 years = 25,200 lines. Prints
    * the time to read and lay out the grid (the server part of the budget page and GET
