@@ -40,6 +40,7 @@ public class DemoLoader {
   @Inject fr.jalon.security.UserRepository userRepository;
   @Inject DemoFunding funding;
   @Inject DemoIndicators indicators;
+  @Inject DemoPlan plan;
 
   /** All or nothing: a failure half-way leaves an empty database that the next start fills again. */
   @jakarta.transaction.Transactional
@@ -87,6 +88,7 @@ public class DemoLoader {
       grants.addOrganisation(partner);
     }
     funding.load();
+    plan.load();
     indicators.load();
   }
 

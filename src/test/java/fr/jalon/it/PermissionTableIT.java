@@ -25,11 +25,20 @@ class PermissionTableIT {
   static final Map<String, String> USER_OF_ROLE = Map.of("ADMIN", "admin", "PROJECT_MANAGER", "projet", "FINANCE", "finance", "BOARD", "conseil");
 
   /** A concrete URL for each pattern that is not a plain path. */
-  static final Map<String, String> SAMPLE = Map.of(
-      "/jakarta.faces.resource/*", "/jakarta.faces.resource/css/jalon.css.xhtml",
-      "/resources/*", "/resources/css/jalon.css",
-      "/error/*", "/error/404.xhtml",
-      "/api/users/{id}", "/api/users/1");
+  static final Map<String, String> SAMPLE = Map.ofEntries(
+      Map.entry("/jakarta.faces.resource/*", "/jakarta.faces.resource/css/jalon.css.xhtml"),
+      Map.entry("/resources/*", "/resources/css/jalon.css"),
+      Map.entry("/error/*", "/error/404.xhtml"),
+      Map.entry("/api/users/{id}", "/api/users/1"),
+      // plan: action 1 is the demo's first axis (it has sub-actions: a delete is refused), budget
+      // version 1 the approved initial budget (every write is refused: it never changes).
+      Map.entry("/api/actions/{id}", "/api/actions/1"),
+      Map.entry("/api/categories/{id}", "/api/categories/1"),
+      Map.entry("/api/budget/versions/{id}", "/api/budget/versions/1"),
+      Map.entry("/api/budget/versions/{id}/cells", "/api/budget/versions/1/cells"),
+      Map.entry("/api/budget/versions/{id}/rows", "/api/budget/versions/1/rows"),
+      Map.entry("/api/budget/versions/{id}/approval", "/api/budget/versions/1/approval"),
+      Map.entry("/api/budget/compare", "/api/budget/compare?left=1&right=1"));
 
   @BeforeAll
   static void logIn() {
@@ -81,12 +90,14 @@ class PermissionTableIT {
       }
       Permissions.Rule rule = Permissions.ruleFor(e.path()).orElseThrow();
       String url = concrete(e.path());
-      HttpResponse<String> anonymous = Http.anonymous(server).json(e.method(), url, "{}");
+      // A DELETE carries no body, as real clients send it.
+      String body = e.method().equals("DELETE") ? "" : "{}";
+      HttpResponse<String> anonymous = Http.anonymous(server).json(e.method(), url, body);
       check(failures, "anonyme " + e.method() + " " + url, anonymous.statusCode() == 401, anonymous);
       for (var role : SESSIONS.entrySet()) {
         // An allowed role gets past the table to the endpoint, which refuses the empty body (400) or its
         // format (415): nothing changes. Another role is refused by the table (403).
-        HttpResponse<String> r = role.getValue().json(e.method(), url, "{}");
+        HttpResponse<String> r = role.getValue().json(e.method(), url, body);
         boolean allowed = rule.writers().contains(role.getKey());
         check(failures, role.getKey() + " " + e.method() + " " + url, allowed ? r.statusCode() == 400 || r.statusCode() == 415 : r.statusCode() == 403, r);
       }

@@ -71,6 +71,17 @@ class GeneratorTest {
   }
 
   @Test
+  void theBudgetHasTheSizeOfIssueFour() {
+    assertThat(first42.rowCounts())
+        .containsEntry("PLAN_ACTION", 60L)
+        .containsEntry("COST_CATEGORY", 7L)
+        .containsEntry("COFUNDING", 6L)
+        .containsEntry("TRANCHE", 3L)
+        .containsEntry("BUDGET_VERSION", 2L)
+        .containsEntry("BUDGET_LINE", 2L * 60 * 7 * 6 * 10);
+  }
+
+  @Test
   void organisationsCarryValidSirets() throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:derby:" + seed42); Statement s = c.createStatement()) {
       assertThat(column(s, "SELECT SIRET FROM ORGANISATION")).isNotEmpty().allMatch(Siret::valid);

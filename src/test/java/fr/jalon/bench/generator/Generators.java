@@ -18,6 +18,7 @@ public final class Generators {
         new GrantGenerator(),
         new PartnerGenerator(),
         new UserGenerator(passwordHash),
+        new PlanGenerator(),
         // Last: it records the whole generation in the audit trail as one entry (rule 15).
         new GenerationAuditGenerator());
   }

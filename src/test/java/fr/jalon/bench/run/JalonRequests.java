@@ -21,7 +21,10 @@ public final class JalonRequests {
           new Request("GET /api/grant", "/api/grant", 1),
           new Request("GET /index.xhtml", "/index.xhtml", 1),
           new Request("GET /grant/grant.xhtml", "/grant/grant.xhtml", 1),
-          new Request("GET /login.xhtml", "/login.xhtml", 1));
+          new Request("GET /login.xhtml", "/login.xhtml", 1),
+          // plan: the whole grant's budget grid (60 actions × 7 categories × 6 sources × 10 years)
+          new Request("GET /api/budget/versions/{draft}", "/api/budget/versions/" + fr.jalon.bench.generator.PlanGenerator.DRAFT_VERSION_ID, 1),
+          new Request("GET /plan/budget.xhtml", "/plan/budget.xhtml?v=" + fr.jalon.bench.generator.PlanGenerator.DRAFT_VERSION_ID, 1));
 
   public static final List<Request> SLOW = List.of(new Request("GET /api/grant/fiche-convention.pdf", "/api/grant/fiche-convention.pdf", 1));
 
