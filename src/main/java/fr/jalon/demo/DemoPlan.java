@@ -1,7 +1,10 @@
 package fr.jalon.demo;
 
-import fr.jalon.grant.CopilDecision;
-import fr.jalon.grant.CopilMeeting;
+import fr.jalon.grant.AmendmentService;
+import fr.jalon.grant.CopilService;
+import fr.jalon.grant.DecisionSummary;
+import fr.jalon.grant.MeetingSummary;
+import fr.jalon.grant.NewAmendment;
 import fr.jalon.grant.DecisionSubject;
 import fr.jalon.grant.GrantService;
 import fr.jalon.grant.Organisation;
@@ -9,6 +12,7 @@ import fr.jalon.plan.ActionService;
 import fr.jalon.plan.BudgetService;
 import fr.jalon.plan.CategoryService;
 import fr.jalon.plan.PlanRecords.ActionForm;
+import fr.jalon.plan.PlanRecords.Approval;
 import fr.jalon.plan.PlanRecords.ActionRow;
 import fr.jalon.plan.PlanRecords.CategoryRow;
 import fr.jalon.plan.PlanRecords.CellChange;
@@ -16,8 +20,6 @@ import fr.jalon.plan.PlanRecords.Source;
 import fr.jalon.plan.PlanRecords.VersionRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,8 +29,9 @@ import java.util.Map;
 
 /**
  * The demo's action plan (six axes, 2020–2029), the default cost categories, the initial budget
- * (v1, approved, eligible total exactly 5 000 000,00 €) and a draft revision (v2) that moves money
- * between actions, with the COPIL decision that may approve it. Amounts are fictitious.
+ * (v1, approved, eligible total exactly 5 000 000,00 €), the 2026 revision (v2) that moves money
+ * between actions, approved with COPIL n° 12's decision and made the budget annex by amendment
+ * n° 1, and a draft 2027 revision (v3) still being worked on. Amounts are fictitious.
  */
 @ApplicationScoped
 public class DemoPlan {
@@ -36,7 +39,8 @@ public class DemoPlan {
   @Inject ActionService actions;
   @Inject CategoryService categories;
   @Inject BudgetService budget;
-  @PersistenceContext EntityManager em;
+  @Inject CopilService copil;
+  @Inject AmendmentService amendments;
 
   /** code, parent code, title, lead organisation prefix (or null), start year, end year, total in euros (0 for an axis). */
   private record Node(String code, String parent, String title, String lead, int from, int to, long total, String profile, String partner) {}
@@ -101,18 +105,31 @@ public class DemoPlan {
     budget.putCells(v1.id(), cells);
     budget.approve(v1.id(), null);
 
-    CopilMeeting meeting = new CopilMeeting(grants.grant(), LocalDate.of(2026, 3, 17), "COPIL n° 12 — revue annuelle du plan d’actions",
-        "Proviseur du lycée Champollion (président), Région Occitanie, Rectorat de Toulouse, Ratier-Figeac, Figeac Aéro, IUT de Figeac, Mecanic Vallée");
-    CopilDecision decision = meeting.decide("COPIL-2026-03-B2", DecisionSubject.BUDGET_VERSION, null,
-        "Transfert de 60 000 € de l’équipement de la plateforme (A1.1) vers l’action « Les filles et l’industrie » (A4.1) et les stages enseignants (A3.1).", null);
-    em.persist(meeting);
-
     VersionRow v2 = budget.createRevision("Révision 2026 — renfort de l’attractivité auprès des filles");
     budget.putCells(v2.id(), List.of(
         move(actionId.get("A1.1"), category.get("INV"), pia, 2026, cells, -30_000),
         move(actionId.get("A1.1"), category.get("INV"), pia, 2027, cells, -30_000),
         move(actionId.get("A4.1"), category.get("COMM"), pia, 2026, cells, 40_000),
         move(actionId.get("A3.1"), category.get("PERS"), pia, 2026, cells, 20_000)));
+
+    // COPIL n° 12 approves the revision (money moves between actions: rule 12 needs its decision)
+    // and the amendment that makes it the budget annex.
+    MeetingSummary meeting = copil.addMeeting(new CopilService.NewMeeting(LocalDate.of(2026, 3, 17), "COPIL n° 12 — revue annuelle du plan d’actions",
+        "Proviseur du lycée Champollion (président), Région Occitanie, Rectorat de Toulouse, Caisse des Dépôts, Ratier-Figeac, Figeac Aéro, IUT de Figeac, Mecanic Vallée"));
+    DecisionSummary onBudget = copil.decide(meeting.id(), new CopilService.NewDecision("COPIL-2026-03-B2", DecisionSubject.BUDGET_VERSION, v2.id(),
+        "Transfert de 60 000 € de l’équipement de la plateforme (A1.1) vers l’action « Les filles et l’industrie » (A4.1) et les stages enseignants (A3.1).", null));
+    DecisionSummary onAmendment = copil.decide(meeting.id(), new CopilService.NewDecision("COPIL-2026-03-AV1", DecisionSubject.AMENDMENT, null,
+        "Avenant n° 1 à la convention : l’annexe financière devient la révision 2026 du budget (v2).", null));
+    budget.approve(v2.id(), new Approval(onBudget.id(), null));
+    amendments.record(new NewAmendment(LocalDate.of(2026, 4, 2), LocalDate.of(2026, 4, 2),
+        "Avenant n° 1 : approbation de la révision 2026 de l’annexe financière (transfert de 60 000 € vers l’attractivité des métiers auprès des filles et les stages enseignants).",
+        onAmendment.id(), null, v2.id()));
+
+    // A draft for 2027 that the project manager is still working on.
+    VersionRow v3 = budget.createRevision("Révision 2027 — projet de la plateforme (brouillon)");
+    budget.putCells(v3.id(), List.of(
+        move(actionId.get("A1.1"), category.get("INV"), pia, 2027, cells, -45_000),
+        move(actionId.get("A3.1"), category.get("PERS"), pia, 2027, cells, 15_000)));
   }
 
   /** Spreads {@code cents} evenly over the years, the remainder on the last year: the row adds up exactly. */
