@@ -128,8 +128,9 @@ public class DemoPlan {
     // A draft for 2027 that the project manager is still working on.
     VersionRow v3 = budget.createRevision("Révision 2027 — projet de la plateforme (brouillon)");
     budget.putCells(v3.id(), List.of(
-        move(actionId.get("A1.1"), category.get("INV"), pia, 2027, cells, -45_000),
-        move(actionId.get("A3.1"), category.get("PERS"), pia, 2027, cells, 15_000)));
+        // 10 000 € of the 2026 communication money goes to teacher placements (relative to v1: +30 000 each).
+        move(actionId.get("A4.1"), category.get("COMM"), pia, 2026, cells, 30_000),
+        move(actionId.get("A3.1"), category.get("PERS"), pia, 2026, cells, 30_000)));
   }
 
   /** Spreads {@code cents} evenly over the years, the remainder on the last year: the row adds up exactly. */
