@@ -93,7 +93,7 @@ public final class TrancheRules {
     for (TrancheCondition condition : tranche.conditions()) {
       boolean milestone = condition.kind() == ConditionKind.MILESTONE_VALIDATED;
       ConditionCheck.Code code = milestone ? ConditionCheck.Code.MILESTONE_VALIDATED : ConditionCheck.Code.REPORT_ACCEPTED;
-      Object subject = milestone ? condition.milestoneId() : condition.reportType();
+      Object subject = milestone ? condition.milestoneId() : new ConditionCheck.Label("report.type." + condition.reportType());
       String prefix = milestone ? "tranche.check.milestone" : "tranche.check.report";
       Optional<ConditionEvaluator.Verdict> verdict = verdicts.apply(condition);
       if (verdict.isEmpty()) {

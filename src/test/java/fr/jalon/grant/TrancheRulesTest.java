@@ -138,7 +138,7 @@ class TrancheRulesTest {
     var checks = TrancheRules.evaluate(t, null, NO_SPEND, c -> Optional.empty());
     assertThat(checks).extracting(ConditionCheck::met).containsExactly(true, false, false);
     assertThat(checks.get(1).text(Locale.FRENCH)).isEqualTo("jalon 7 validé : non rempli — pas encore suivi dans Jalon");
-    assertThat(checks.get(2).text(Locale.FRENCH)).isEqualTo("rapport FINAL_ERD accepté : non rempli — pas encore suivi dans Jalon");
+    assertThat(checks.get(2).text(Locale.FRENCH)).isEqualTo("rapport d’état récapitulatif des dépenses (ERD) final accepté : non rempli — pas encore suivi dans Jalon");
   }
 
   @Test
