@@ -114,7 +114,52 @@ public class BudgetService {
     }
     RuleViolation.throwIfAny(refused);
     em.flush();
+    recomputeOverheads(version, changes.stream().map(c -> new OverheadKey(c.actionId(), c.sourceId(), c.year())).collect(java.util.stream.Collectors.toSet()));
     return n;
+  }
+
+  /** An action × funding source × year whose flat-rate overheads follow its direct eligible costs. */
+  private record OverheadKey(Long actionId, Long sourceId, Integer year) {}
+
+  /**
+   * Recomputes the FG lines (flat-rate overheads) of a draft: for each action × source × year, the
+   * rate in force on the 1st of January of that year (rule 13) times the eligible direct costs. All
+   * of them when {@code only} is null; without a rate, FG lines are removed.
+   */
+  private void recomputeOverheads(BudgetVersion version, java.util.Set<OverheadKey> only) {
+    Optional<CostCategory> fg = em.createQuery("SELECT c FROM CostCategory c WHERE c.grant = :grant AND c.flatRate = true", CostCategory.class)
+        .setParameter("grant", version.grant()).getResultStream().findFirst();
+    if (fg.isEmpty()) {
+      return;
+    }
+    java.util.Map<OverheadKey, BigDecimal> direct = new java.util.HashMap<>();
+    for (Object[] r : em.createQuery("SELECT l.action.id, l.cofunding.id, l.year, SUM(l.amount) FROM BudgetLine l WHERE l.budgetVersion = :v"
+            + " AND l.category.eligible = true AND l.category.flatRate = false GROUP BY l.action.id, l.cofunding.id, l.year", Object[].class)
+        .setParameter("v", version).getResultList()) {
+      direct.put(new OverheadKey((Long) r[0], (Long) r[1], ((Number) r[2]).intValue()), (BigDecimal) r[3]);
+    }
+    java.util.Map<OverheadKey, BudgetLine> existing = new java.util.HashMap<>();
+    for (BudgetLine l : em.createQuery("SELECT l FROM BudgetLine l WHERE l.budgetVersion = :v AND l.category = :fg", BudgetLine.class)
+        .setParameter("v", version).setParameter("fg", fg.get()).getResultList()) {
+      existing.put(new OverheadKey(l.action().id(), l.cofunding().id(), l.year()), l);
+    }
+    java.util.Set<OverheadKey> keys = new java.util.HashSet<>(only == null ? direct.keySet() : only);
+    keys.addAll(only == null ? existing.keySet() : java.util.Set.of());
+    for (OverheadKey k : keys) {
+      BigDecimal rate = version.grant().parametersOn(LocalDate.of(k.year(), 1, 1)).values().flatRateOverheads();
+      BigDecimal amount = FlatRateOverheads.of(direct.get(k), rate);
+      BudgetLine line = existing.get(k);
+      if (amount.signum() == 0) {
+        if (line != null) {
+          em.remove(line);
+        }
+      } else if (line == null) {
+        em.persist(new BudgetLine(version, action(k.actionId()), fg.get(), source(k.sourceId()), k.year(), amount));
+      } else if (line.amount().compareTo(amount) != 0) {
+        line.plan(amount);
+      }
+    }
+    em.flush();
   }
 
   private void put(BudgetVersion version, CellChange c) {
@@ -171,9 +216,13 @@ public class BudgetService {
   @RolesAllowed({PROJECT_MANAGER, FINANCE})
   @Transactional
   public void removeRow(long versionId, @NotNull RowKey key) {
-    draft(versionId);
+    BudgetVersion version = draft(versionId);
+    if (key.categoryId() != null && category(key.categoryId()).flatRate()) {
+      throw new RuleViolation("categoryId", "budget.flatRate.computed", category(key.categoryId()).code());
+    }
     repository.rowLines(versionId, key.actionId(), key.categoryId(), key.sourceId()).forEach(em::remove);
     em.flush();
+    recomputeOverheads(version, version.grant().years().stream().map(y -> new OverheadKey(key.actionId(), key.sourceId(), y)).collect(java.util.stream.Collectors.toSet()));
   }
 
   /** A new draft, a copy of the version in force; only one draft at a time. */
@@ -193,6 +242,7 @@ public class BudgetService {
     em.flush();
     if (base != null) {
       repository.copyLines(base.id(), draft.id());
+      recomputeOverheads(draft, null);
     }
     return version(draft.id());
   }
@@ -222,6 +272,8 @@ public class BudgetService {
     if (approval != null && approval.version() != null && approval.version() != version.version()) {
       throw new ConcurrentEditException("v" + version.number());
     }
+    // The overheads follow the rate in force: recomputed before the figures are reviewed.
+    recomputeOverheads(version, null);
     ApprovalReview review = review(versionId);
     CopilDecision decision = null;
     if (approval != null && approval.decisionId() != null) {

@@ -157,6 +157,11 @@ public class BudgetView implements Serializable {
       GridBuilder.recompute(group);
       GridBuilder.recomputeTotals(grid);
       callback.addCallbackParam("ok", true);
+      if (grid.groups().stream().anyMatch(g -> g.rows().stream().anyMatch(GridRow::flatRate))) {
+        // Flat-rate overheads (FG) follow the direct costs server-side: show them afresh.
+        grid = null;
+        callback.addCallbackParam("reload", true);
+      }
     } catch (jakarta.faces.convert.ConverterException e) {
       Faces.error(null, e.getFacesMessage().getSummary());
       callback.addCallbackParam("ok", false);
