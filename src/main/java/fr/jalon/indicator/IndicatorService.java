@@ -126,7 +126,10 @@ public class IndicatorService {
   @Transactional
   public IndicatorDetail redefine(long id, @NotNull IndicatorDefinition definition) {
     Indicator indicator = find(id);
-    if (definition.version() == null || definition.version() != indicator.version()) {
+    if (definition.version() == null) {
+      throw new RuleViolation("version", "field.required");
+    }
+    if (definition.version() != indicator.version()) {
       throw new ConcurrentEditException(indicator.code());
     }
     checkCodeFree(indicator.grant(), definition.code(), indicator.id());
@@ -144,6 +147,9 @@ public class IndicatorService {
   @Transactional
   public IndicatorDetail setTargets(long id, @NotNull Map<Integer, BigDecimal> targets) {
     Indicator indicator = find(id);
+    if (targets.isEmpty()) {
+      throw new RuleViolation("targets", "field.required");
+    }
     List<SchoolYear> years = schoolYears();
     for (Map.Entry<Integer, BigDecimal> t : targets.entrySet()) {
       SchoolYear year = new SchoolYear(t.getKey());

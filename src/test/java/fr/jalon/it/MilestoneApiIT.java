@@ -87,7 +87,7 @@ class MilestoneApiIT {
   void reachingWithoutEvidenceOrValidatingWithoutADecisionIsRefusedInFrench() {
     long created = Long.parseLong(group(projet.json("POST", "/api/milestones",
         "{\"code\":\"JIT1\",\"title\":\"Jalon du test d’API\",\"actionId\":" + actionId() + ",\"baselineDate\":\"2028-03-31\"}").body(), "\"id\":(\\d+)"));
-    assertThat(projet.json("POST", "/api/milestones/" + created + "/transitions", "{\"step\":\"START\",\"version\":0}").statusCode()).isEqualTo(200);
+    assertThat(projet.json("POST", "/api/milestones/" + created + "/transitions", "{\"step\":\"START\",\"version\":" + version(created) + "}").statusCode()).isEqualTo(200);
     HttpResponse<String> noEvidence = projet.json("POST", "/api/milestones/" + created + "/transitions", "{\"step\":\"REACH\",\"version\":" + version(created) + "}");
     assertThat(noEvidence.statusCode()).isEqualTo(400);
     assertThat(noEvidence.body()).contains("sans au moins une preuve");
