@@ -106,10 +106,11 @@ class PlanApiIT {
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(refused.body()).contains("\"field\":\"decisionId\"").contains("sans décision du COPIL (règle 12)").contains("d’une action à l’autre");
 
-    // The demo's COPIL decision on the budget, by its reference: other tests add later-dated decisions, listed first.
-    java.util.regex.Matcher picked = java.util.regex.Pattern.compile("\"id\":(\\d+),\"reference\":\"COPIL-2026-03-B2\"").matcher(admin.get("/api/budget/decisions").body());
-    assertThat(picked.find()).isTrue();
-    String decision = picked.group(1);
+    // The demo's decision on this revision (other tests add decisions of their own).
+    String decision = java.util.Arrays.stream(admin.get("/api/budget/decisions").body().split("\\},\\{"))
+        .filter(d -> d.contains("\"reference\":\"COPIL-2026-03-B2\""))
+        .map(d -> GrantApiIT.field(d, "id"))
+        .findFirst().orElseThrow();
     HttpResponse<String> approved = admin.json("POST", "/api/budget/versions/" + v + "/approval", "{\"decisionId\":" + decision + "}");
     assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
     assertThat(approved.body()).contains("\"status\":\"APPROVED\"").contains("\"decisionReference\":\"COPIL-2026-03-B2\"");
