@@ -139,6 +139,22 @@ public final class Permissions {
           api("/api/budget/revisions", EVERYONE, Set.of(ADMIN, PROJECT_MANAGER, FINANCE)),
           api("/api/budget/compare", EVERYONE, NOBODY),
           api("/api/budget/decisions", EVERYONE, NOBODY),
+          // milestones
+          page("/milestone/milestones.xhtml", EVERYONE),
+          page("/milestone/timeline.xhtml", EVERYONE),
+          page("/milestone/milestone.xhtml", EVERYONE),
+          page("/milestone/deliverables.xhtml", EVERYONE),
+          api("/api/milestones", EVERYONE, Set.of(PROJECT_MANAGER)),
+          api("/api/milestones/{id}", EVERYONE, Set.of(PROJECT_MANAGER)),
+          api("/api/milestones/{id}/transitions", NOBODY, Set.of(PROJECT_MANAGER)),
+          api("/api/milestones/{id}/baseline", NOBODY, Set.of(ADMIN)),
+          api("/api/milestones/{id}/no-go-lift", NOBODY, Set.of(ADMIN)),
+          api("/api/milestones/{id}/evidence", EVERYONE, Set.of(PROJECT_MANAGER)),
+          api("/api/milestones/{id}/evidence/{fileId}", EVERYONE, NOBODY),
+          api("/api/deliverables", EVERYONE, Set.of(PROJECT_MANAGER)),
+          api("/api/deliverables/{id}", EVERYONE, Set.of(PROJECT_MANAGER)),
+          api("/api/deliverables/{id}/review", NOBODY, Set.of(PROJECT_MANAGER)),
+          api("/api/deliverables/{id}/file", EVERYONE, Set.of(PROJECT_MANAGER)),
           new Rule("/openapi", Kind.PLATFORM, EVERYONE, NOBODY),
           new Rule("/metrics", Kind.PLATFORM, NOBODY, NOBODY));
 
@@ -159,6 +175,10 @@ public final class Permissions {
           new MenuEntry("/plan/actions.xhtml", "menu.actions", "pi pi-sitemap"),
           new MenuEntry("/plan/budget.xhtml", "menu.budget", "pi pi-table"),
           new MenuEntry("/plan/categories.xhtml", "menu.categories", "pi pi-tags"),
+          // milestones
+          new MenuEntry("/milestone/milestones.xhtml", "menu.milestones", "pi pi-flag"),
+          new MenuEntry("/milestone/timeline.xhtml", "menu.timeline", "pi pi-calendar"),
+          new MenuEntry("/milestone/deliverables.xhtml", "menu.deliverables", "pi pi-inbox"),
           new MenuEntry("/indicator/indicators.xhtml", "menu.indicators", "pi pi-chart-line"),
           new MenuEntry("/security/users.xhtml", "menu.users", "pi pi-users"),
           new MenuEntry("/audit/trail.xhtml", "menu.audit", "pi pi-history"),

@@ -102,16 +102,26 @@ class FundingPersistenceTest {
 
   @Test
   void aTranchesConditionsAreStoredWithItAndItsRequestDateIsKept() {
+    // A milestone condition names a real milestone (foreign key since V6).
+    long milestone = db.inTransaction(em -> {
+      Grant grant = em.find(Grant.class, grantId);
+      fr.jalon.plan.Action action = new fr.jalon.plan.Action(grant, null, "A9", "Action", null, null, LocalDate.of(2020, 9, 1), LocalDate.of(2029, 12, 31));
+      em.persist(action);
+      fr.jalon.milestone.Milestone m = new fr.jalon.milestone.Milestone(grant, "J12", "Jalon", action, LocalDate.of(2029, 6, 30), null, false, null);
+      em.persist(m);
+      em.flush();
+      return m.id();
+    });
     long id = db.inTransaction(em -> {
       Tranche t = new Tranche(em.find(Grant.class, grantId), 9, TrancheKind.BALANCE, new BigDecimal("200000.00"), LocalDate.of(2030, 3, 31), null);
       t.replaceConditions(List.of(new Tranche.ConditionSpec(ConditionKind.REPORT_ACCEPTED, null, "FINAL_ERD"),
-          new Tranche.ConditionSpec(ConditionKind.MILESTONE_VALIDATED, 12L, null)));
+          new Tranche.ConditionSpec(ConditionKind.MILESTONE_VALIDATED, milestone, null)));
       em.persist(t);
       em.flush();
       return t.id();
     });
     List<String> kinds = db.inTransaction(em -> em.find(Tranche.class, id).conditions().stream().map(c -> c.kind() + ":" + (c.milestoneId() != null ? c.milestoneId() : c.reportType())).toList());
-    assertThat(kinds).containsExactlyInAnyOrder("REPORT_ACCEPTED:FINAL_ERD", "MILESTONE_VALIDATED:12");
+    assertThat(kinds).containsExactlyInAnyOrder("REPORT_ACCEPTED:FINAL_ERD", "MILESTONE_VALIDATED:" + milestone);
     db.run(em -> em.find(Tranche.class, id).replaceConditions(List.of(new Tranche.ConditionSpec(ConditionKind.REPORT_ACCEPTED, null, "FINAL_ERD"))));
     int left = db.inTransaction(em -> em.find(Tranche.class, id).conditions().size());
     assertThat(left).isEqualTo(1);

@@ -82,6 +82,13 @@ class GeneratorTest {
   }
 
   @Test
+  void milestonesAndDeliverablesCoverEveryAction() {
+    assertThat(first42.rowCounts())
+        .containsEntry("MILESTONE", 54L * MilestoneGenerator.PER_ACTION)
+        .containsEntry("DELIVERABLE", 54L * MilestoneGenerator.DELIVERABLES_PER_ACTION);
+  }
+
+  @Test
   void organisationsCarryValidSirets() throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:derby:" + seed42); Statement s = c.createStatement()) {
       assertThat(column(s, "SELECT SIRET FROM ORGANISATION")).isNotEmpty().allMatch(Siret::valid);

@@ -19,6 +19,7 @@ public final class Generators {
         new PartnerGenerator(),
         new UserGenerator(passwordHash),
         new PlanGenerator(),
+        new MilestoneGenerator(),
         // Last: it records the whole generation in the audit trail as one entry (rule 15).
         new GenerationAuditGenerator());
   }

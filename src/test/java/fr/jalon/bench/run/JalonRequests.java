@@ -24,7 +24,11 @@ public final class JalonRequests {
           new Request("GET /login.xhtml", "/login.xhtml", 1),
           // plan: the whole grant's budget grid (60 actions × 7 categories × 6 sources × 10 years)
           new Request("GET /api/budget/versions/{draft}", "/api/budget/versions/" + fr.jalon.bench.generator.PlanGenerator.DRAFT_VERSION_ID, 1),
-          new Request("GET /plan/budget.xhtml", "/plan/budget.xhtml?v=" + fr.jalon.bench.generator.PlanGenerator.DRAFT_VERSION_ID, 1));
+          new Request("GET /plan/budget.xhtml", "/plan/budget.xhtml?v=" + fr.jalon.bench.generator.PlanGenerator.DRAFT_VERSION_ID, 1),
+          // milestones: the whole grant's list (one page of 50, filtered and counted in the database) and the timeline
+          new Request("GET /api/milestones", "/api/milestones", 1),
+          new Request("GET /milestone/milestones.xhtml", "/milestone/milestones.xhtml", 1),
+          new Request("GET /milestone/timeline.xhtml", "/milestone/timeline.xhtml", 1));
 
   public static final List<Request> SLOW = List.of(new Request("GET /api/grant/fiche-convention.pdf", "/api/grant/fiche-convention.pdf", 1));
 
