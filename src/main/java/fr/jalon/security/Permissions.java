@@ -139,6 +139,16 @@ public final class Permissions {
           api("/api/budget/revisions", EVERYONE, Set.of(ADMIN, PROJECT_MANAGER, FINANCE)),
           api("/api/budget/compare", EVERYONE, NOBODY),
           api("/api/budget/decisions", EVERYONE, NOBODY),
+          // expenses: finance records them, moves them along the chain, attaches receipts and imports from accounting; everybody reads
+          page("/expense/expenses.xhtml", EVERYONE),
+          api("/api/expenses", EVERYONE, Set.of(FINANCE)),
+          api("/api/expenses/totals", EVERYONE, NOBODY),
+          api("/api/expenses/by-action", EVERYONE, NOBODY),
+          api("/api/expenses/steps", NOBODY, Set.of(FINANCE)),
+          api("/api/expenses/{id}", EVERYONE, Set.of(FINANCE)),
+          api("/api/expenses/{id}/steps", NOBODY, Set.of(FINANCE)),
+          api("/api/expenses/{id}/receipts", NOBODY, Set.of(FINANCE)),
+          api("/api/expenses/{id}/receipts/{receiptId}", EVERYONE, NOBODY),
           new Rule("/openapi", Kind.PLATFORM, EVERYONE, NOBODY),
           new Rule("/metrics", Kind.PLATFORM, NOBODY, NOBODY));
 
@@ -159,6 +169,8 @@ public final class Permissions {
           new MenuEntry("/plan/actions.xhtml", "menu.actions", "pi pi-sitemap"),
           new MenuEntry("/plan/budget.xhtml", "menu.budget", "pi pi-table"),
           new MenuEntry("/plan/categories.xhtml", "menu.categories", "pi pi-tags"),
+          // expenses
+          new MenuEntry("/expense/expenses.xhtml", "menu.expenses", "pi pi-receipt"),
           new MenuEntry("/indicator/indicators.xhtml", "menu.indicators", "pi pi-chart-line"),
           new MenuEntry("/security/users.xhtml", "menu.users", "pi pi-users"),
           new MenuEntry("/audit/trail.xhtml", "menu.audit", "pi pi-history"),
