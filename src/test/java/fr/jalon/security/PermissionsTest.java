@@ -123,10 +123,10 @@ public class PermissionsTest {
 
   @Test
   void theMenuShowsEachRoleOnlyWhatItMayOpen() {
-    assertThat(menuFor("BOARD")).containsExactly("/index.xhtml", "/grant/grant.xhtml", "/grant/amendments.xhtml", "/grant/cofunding.xhtml", "/grant/tranches.xhtml", "/grant/copil.xhtml", "/plan/actions.xhtml", "/plan/budget.xhtml", "/plan/categories.xhtml", "/indicator/indicators.xhtml", "/audit/trail.xhtml", "/security/password.xhtml");
-    assertThat(menuFor("FINANCE")).containsExactly("/index.xhtml", "/grant/grant.xhtml", "/grant/amendments.xhtml", "/grant/cofunding.xhtml", "/grant/tranches.xhtml", "/grant/copil.xhtml", "/plan/actions.xhtml", "/plan/budget.xhtml", "/plan/categories.xhtml", "/indicator/indicators.xhtml", "/security/password.xhtml");
-    assertThat(menuFor("PROJECT_MANAGER")).containsExactly("/index.xhtml", "/grant/grant.xhtml", "/grant/amendments.xhtml", "/grant/cofunding.xhtml", "/grant/tranches.xhtml", "/grant/copil.xhtml", "/plan/actions.xhtml", "/plan/budget.xhtml", "/plan/categories.xhtml", "/indicator/indicators.xhtml", "/security/password.xhtml");
-    assertThat(menuFor("ADMIN")).containsExactly("/index.xhtml", "/grant/grant.xhtml", "/grant/edit.xhtml", "/grant/amendments.xhtml", "/grant/cofunding.xhtml", "/grant/tranches.xhtml", "/grant/copil.xhtml", "/plan/actions.xhtml", "/plan/budget.xhtml", "/plan/categories.xhtml", "/indicator/indicators.xhtml", "/security/users.xhtml", "/audit/trail.xhtml", "/security/password.xhtml");
+    assertThat(menuFor("BOARD")).containsExactly("/index.xhtml", "/grant/grant.xhtml", "/grant/amendments.xhtml", "/grant/cofunding.xhtml", "/grant/tranches.xhtml", "/grant/copil.xhtml", "/plan/actions.xhtml", "/plan/budget.xhtml", "/plan/categories.xhtml", "/expense/expenses.xhtml", "/indicator/indicators.xhtml", "/audit/trail.xhtml", "/security/password.xhtml");
+    assertThat(menuFor("FINANCE")).containsExactly("/index.xhtml", "/grant/grant.xhtml", "/grant/amendments.xhtml", "/grant/cofunding.xhtml", "/grant/tranches.xhtml", "/grant/copil.xhtml", "/plan/actions.xhtml", "/plan/budget.xhtml", "/plan/categories.xhtml", "/expense/expenses.xhtml", "/indicator/indicators.xhtml", "/security/password.xhtml");
+    assertThat(menuFor("PROJECT_MANAGER")).containsExactly("/index.xhtml", "/grant/grant.xhtml", "/grant/amendments.xhtml", "/grant/cofunding.xhtml", "/grant/tranches.xhtml", "/grant/copil.xhtml", "/plan/actions.xhtml", "/plan/budget.xhtml", "/plan/categories.xhtml", "/expense/expenses.xhtml", "/indicator/indicators.xhtml", "/security/password.xhtml");
+    assertThat(menuFor("ADMIN")).containsExactly("/index.xhtml", "/grant/grant.xhtml", "/grant/edit.xhtml", "/grant/amendments.xhtml", "/grant/cofunding.xhtml", "/grant/tranches.xhtml", "/grant/copil.xhtml", "/plan/actions.xhtml", "/plan/budget.xhtml", "/plan/categories.xhtml", "/expense/expenses.xhtml", "/indicator/indicators.xhtml", "/security/users.xhtml", "/audit/trail.xhtml", "/security/password.xhtml");
   }
 
   @Test
