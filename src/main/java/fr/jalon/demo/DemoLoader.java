@@ -41,6 +41,7 @@ public class DemoLoader {
   @Inject DemoFunding funding;
   @Inject DemoIndicators indicators;
   @Inject DemoPlan plan;
+  @Inject DemoExpenses expenses;
 
   /** All or nothing: a failure half-way leaves an empty database that the next start fills again. */
   @jakarta.transaction.Transactional
@@ -89,6 +90,7 @@ public class DemoLoader {
     }
     funding.load();
     plan.load();
+    expenses.load();
     indicators.load();
   }
 
