@@ -197,7 +197,7 @@ public class ExpenseRepository {
       return List.of();
     }
     return em.createQuery("SELECT e FROM Expense e WHERE e.grant.id = :grant AND e.invoiceNumber = :number AND e.invoiceDate = :date"
-            + " AND LOWER(e.supplierName) = :supplier AND e.status <> fr.jalon.expense.ExpenseStatus.CANCELLED AND e.corrects IS NULL", Expense.class)
+            + " AND LOWER(e.supplierName) = :supplier AND e.status <> fr.jalon.expense.ExpenseStatus.CANCELLED AND e.corrects IS NULL AND " + VISIBLE, Expense.class)
         .setParameter("grant", grantId)
         .setParameter("number", invoiceNumber.trim())
         .setParameter("date", invoiceDate)
@@ -205,6 +205,16 @@ public class ExpenseRepository {
         .getResultStream()
         .filter(e -> !e.id().equals(exceptId))
         .toList();
+  }
+
+  /** Whether a visible line already carries this source key (an import's double check). */
+  public boolean sourceKeyTaken(long grantId, String sourceKey) {
+    return !em.createQuery("SELECT e.id FROM Expense e WHERE e.grant.id = :grant AND e.sourceKey = :key AND e.status <> fr.jalon.expense.ExpenseStatus.CANCELLED AND " + VISIBLE, Long.class)
+        .setParameter("grant", grantId)
+        .setParameter("key", sourceKey)
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
   }
 
   public List<ExpenseReceipt> receipts(long expenseId) {

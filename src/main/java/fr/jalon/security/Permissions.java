@@ -149,6 +149,10 @@ public final class Permissions {
           api("/api/expenses/{id}/steps", NOBODY, Set.of(FINANCE)),
           api("/api/expenses/{id}/receipts", NOBODY, Set.of(FINANCE)),
           api("/api/expenses/{id}/receipts/{receiptId}", EVERYONE, NOBODY),
+          api("/api/imports", EVERYONE, NOBODY),
+          api("/api/imports/preview", NOBODY, Set.of(FINANCE)),
+          api("/api/imports/{fileId}/confirm", NOBODY, Set.of(FINANCE)),
+          api("/api/imports/{id}/undo", NOBODY, Set.of(FINANCE)),
           new Rule("/openapi", Kind.PLATFORM, EVERYONE, NOBODY),
           new Rule("/metrics", Kind.PLATFORM, NOBODY, NOBODY));
 
