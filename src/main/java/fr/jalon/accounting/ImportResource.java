@@ -51,8 +51,8 @@ public class ImportResource {
   @POST
   @Path("{id}/undo")
   @Consumes(MediaType.APPLICATION_JSON)
-  public ImportRow undo(@PathParam("id") long id, String ignored) {
-    return imports.undo(id);
+  public ImportRow undo(@PathParam("id") long id, ImportService.UndoRequest request) {
+    return imports.undo(id, request);
   }
 
   static ImportService.ImportRequest request(Long action, Long source, String prefixes, String journals, String analytic) {

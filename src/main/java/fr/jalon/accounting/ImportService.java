@@ -26,6 +26,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,12 +55,16 @@ public class ImportService {
   @Inject ExpenseRepository expenses;
 
   /** Which action and funding source the imported lines are charged to (PIA when none), and which entries are the project's. */
+  /** Why an import is undone: kept in the audit trail. */
+  public record UndoRequest(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 500) String reason) {}
+
   public record ImportRequest(@NotNull Long actionId, Long sourceId, FecSelection selection) implements java.io.Serializable {}
 
   /** Keeps the file (its SHA-256 recorded) and previews it. */
   @RolesAllowed(FINANCE)
   @Transactional
   public ImportPreview upload(@NotNull InputStream content, String fileName, @NotNull ImportRequest request) {
+    run(request);
     StoredFile file = files.store(content, fileName == null ? "fec.txt" : fileName, Set.of(FileKind.TEXT), "file", AuditContext.actor());
     em.flush();
     return preview(file.id(), request);
@@ -94,10 +99,10 @@ public class ImportService {
    * transaction, then all become visible at once. Nothing is visible after a failure.
    */
   @RolesAllowed(FINANCE)
-  public ImportRow confirm(long fileId, @NotNull ImportRequest request) {
+  public ImportRow confirm(long fileId, @NotNull @Valid ImportRequest request) {
+    ImportRun run = run(request);
     StoredFile file = files.find(fileId);
     Grant grant = grants.grant();
-    ImportRun run = run(request);
     long importId = writer.open(grant.id(), "FEC", file.originalName(), file.sha256(), AuditContext.now(), AuditContext.actor());
     try {
       int[] counts = new int[3];
@@ -132,7 +137,7 @@ public class ImportService {
   /** Hides an import's lines again (none is in a statement yet: statements are not tracked so far). */
   @RolesAllowed(FINANCE)
   @Transactional
-  public ImportRow undo(long id) {
+  public ImportRow undo(long id, @NotNull @Valid UndoRequest request) {
     AccountingImport i = em.find(AccountingImport.class, id);
     if (i == null || !i.grant().id().equals(grants.grant().id())) {
       throw new NotFoundException(Messages.get("import.notFound"));
@@ -142,7 +147,7 @@ public class ImportService {
     }
     i.undo();
     em.flush();
-    audit.record("IMPORT_UNDO", "AccountingImport", String.valueOf(id), "Import « " + i.fileName() + " » annulé : " + i.created() + " dépenses retirées",
+    audit.record("IMPORT_UNDO", "AccountingImport", String.valueOf(id), "Import « " + i.fileName() + " » annulé : " + i.created() + " dépenses retirées — " + request.reason().trim(),
         "sha256: " + i.sha256());
     return ImportRow.of(i);
   }

@@ -109,4 +109,31 @@ class ExpenseApiIT {
       assertThat(r.statusCode()).as(user).isEqualTo(403);
     }
   }
+
+  @Test
+  void financeImportsTheSampleFecPreviewConfirmOnceHistoryAndUndo() throws Exception {
+    byte[] fec;
+    try (java.io.InputStream in = ExpenseApiIT.class.getResourceAsStream("/demo/fec-exemple.txt")) {
+      fec = in.readAllBytes();
+    }
+    long action = idOf("/api/actions", "A2.1");
+    HttpResponse<String> preview = finance.raw("POST", "/api/imports/preview?action=" + action, "text/plain", fec);
+    assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+    assertThat(preview.body()).contains("\"toCreate\":77", "\"alreadyThere\":0", "\"refused\":5", "déséquilibrée", "\"totalIncl\":348439.16");
+    long fileId = Long.parseLong(preview.body().replaceAll(".*\"fileId\":(\\d+).*", "$1"));
+    assertThat(Http.basic(server, "conseil", "jalon-demo").raw("POST", "/api/imports/preview?action=" + action, "text/plain", fec).statusCode()).isEqualTo(403);
+
+    HttpResponse<String> confirmed = finance.json("POST", "/api/imports/" + fileId + "/confirm", "{\"actionId\":" + action + "}");
+    assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+    assertThat(confirmed.body()).contains("\"status\":\"CONFIRMED\"", "\"created\":77");
+    long importId = Long.parseLong(confirmed.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+    assertThat(finance.get("/api/expenses?size=5&action=" + action + "&text=FA24-0001").body()).contains("FA24-0001", "\"provenance\":\"FEC\"");
+    assertThat(Http.session(server, "conseil", "jalon-demo").get("/api/imports").body()).contains("fec-exemple.txt", "\"created\":77");
+
+    HttpResponse<String> again = finance.raw("POST", "/api/imports/preview?action=" + action, "text/plain", fec);
+    assertThat(again.body()).contains("\"toCreate\":0", "\"alreadyThere\":77");
+
+    assertThat(finance.json("POST", "/api/imports/" + importId + "/undo", "{\"reason\":\"essai\"}").statusCode()).isEqualTo(200);
+    assertThat(finance.get("/api/expenses/totals?text=FA24-0001").body()).contains("\"count\":0");
+  }
 }
