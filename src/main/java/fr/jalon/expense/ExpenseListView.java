@@ -116,6 +116,31 @@ public class ExpenseListView implements Serializable {
     }
   }
 
+  /** The export of the filtered set, e.g. {@code /api/expenses/export.xlsx?status=PAID}. */
+  public String exportUrl(String format) {
+    StringBuilder q = new StringBuilder();
+    param(q, "action", actionId);
+    param(q, "category", categoryId);
+    param(q, "source", sourceId);
+    param(q, "status", status);
+    param(q, "year", year);
+    param(q, "supplier", supplier);
+    param(q, "min", minAmount == null ? null : minAmount.toPlainString());
+    param(q, "max", maxAmount == null ? null : maxAmount.toPlainString());
+    param(q, "text", text);
+    return "/api/expenses/export." + format + (q.length() == 0 ? "" : "?" + q);
+  }
+
+  private static void param(StringBuilder q, String name, Object value) {
+    if (value == null || value.toString().isBlank()) {
+      return;
+    }
+    if (q.length() > 0) {
+      q.append('&');
+    }
+    q.append(name).append('=').append(java.net.URLEncoder.encode(value.toString(), java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   public String money(BigDecimal amount) {
     return Money.format(amount, Faces.locale());
   }

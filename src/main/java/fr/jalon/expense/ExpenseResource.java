@@ -48,6 +48,30 @@ public class ExpenseResource {
     return expenses.totals(new ExpenseFilter(action, category, source, status, year, supplier, min, max, text));
   }
 
+  /** The filtered set as a spreadsheet (real numbers and dates). */
+  @GET
+  @Path("export.xlsx")
+  @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+  public Response exportXlsx(@QueryParam("action") Long action, @QueryParam("category") Long category, @QueryParam("source") Long source,
+      @QueryParam("status") ExpenseStatus status, @QueryParam("year") Integer year, @QueryParam("supplier") String supplier, @QueryParam("min") BigDecimal min,
+      @QueryParam("max") BigDecimal max, @QueryParam("text") String text) {
+    ExpenseFilter filter = new ExpenseFilter(action, category, source, status, year, supplier, min, max, text);
+    jakarta.ws.rs.core.StreamingOutput body = out -> expenses.export(filter, true, out);
+    return Response.ok(body).header("Content-Disposition", FileStore.attachment("depenses.xlsx")).build();
+  }
+
+  /** The filtered set as CSV (UTF-8 with BOM, semicolons, decimal comma). */
+  @GET
+  @Path("export.csv")
+  @Produces("text/csv")
+  public Response exportCsv(@QueryParam("action") Long action, @QueryParam("category") Long category, @QueryParam("source") Long source,
+      @QueryParam("status") ExpenseStatus status, @QueryParam("year") Integer year, @QueryParam("supplier") String supplier, @QueryParam("min") BigDecimal min,
+      @QueryParam("max") BigDecimal max, @QueryParam("text") String text) {
+    ExpenseFilter filter = new ExpenseFilter(action, category, source, status, year, supplier, min, max, text);
+    jakarta.ws.rs.core.StreamingOutput body = out -> expenses.export(filter, false, out);
+    return Response.ok(body).type("text/csv; charset=UTF-8").header("Content-Disposition", FileStore.attachment("depenses.csv")).build();
+  }
+
   /** Committed and paid eligible amounts per action. */
   @GET
   @Path("by-action")

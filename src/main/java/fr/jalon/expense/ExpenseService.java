@@ -63,6 +63,19 @@ public class ExpenseService {
     return repository.totals(grants.grant().id(), filter);
   }
 
+  /** The filtered set, in the list's order, as CSV or XLSX, written row by row. */
+  @RolesAllowed({ADMIN, PROJECT_MANAGER, FINANCE, BOARD})
+  @Transactional
+  public void export(ExpenseFilter filter, boolean xlsx, java.io.OutputStream out) {
+    try (var rows = repository.stream(grants.grant().id(), filter)) {
+      if (xlsx) {
+        ExpenseExport.xlsx(rows, out);
+      } else {
+        ExpenseExport.csv(rows, out);
+      }
+    }
+  }
+
   @RolesAllowed({ADMIN, PROJECT_MANAGER, FINANCE, BOARD})
   public ExpenseDetail detail(long id) {
     Expense e = find(id);

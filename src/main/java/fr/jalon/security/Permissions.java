@@ -144,6 +144,8 @@ public final class Permissions {
           api("/api/expenses", EVERYONE, Set.of(FINANCE)),
           api("/api/expenses/totals", EVERYONE, NOBODY),
           api("/api/expenses/by-action", EVERYONE, NOBODY),
+          api("/api/expenses/export.xlsx", EVERYONE, NOBODY),
+          api("/api/expenses/export.csv", EVERYONE, NOBODY),
           api("/api/expenses/steps", NOBODY, Set.of(FINANCE)),
           api("/api/expenses/{id}", EVERYONE, Set.of(FINANCE)),
           api("/api/expenses/{id}/steps", NOBODY, Set.of(FINANCE)),

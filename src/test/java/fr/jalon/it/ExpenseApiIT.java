@@ -128,12 +128,31 @@ class ExpenseApiIT {
     assertThat(confirmed.body()).contains("\"status\":\"CONFIRMED\"", "\"created\":77");
     long importId = Long.parseLong(confirmed.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
     assertThat(finance.get("/api/expenses?size=5&action=" + action + "&text=FA24-0001").body()).contains("FA24-0001", "\"provenance\":\"FEC\"");
-    assertThat(Http.session(server, "conseil", "jalon-demo").get("/api/imports").body()).contains("fec-exemple.txt", "\"created\":77");
+    assertThat(Http.session(server, "conseil", "jalon-demo").get("/api/imports").body()).contains("\"fileName\":\"fec.txt\"", "\"created\":77");
 
     HttpResponse<String> again = finance.raw("POST", "/api/imports/preview?action=" + action, "text/plain", fec);
     assertThat(again.body()).contains("\"toCreate\":0", "\"alreadyThere\":77");
 
     assertThat(finance.json("POST", "/api/imports/" + importId + "/undo", "{\"reason\":\"essai\"}").statusCode()).isEqualTo(200);
     assertThat(finance.get("/api/expenses/totals?text=FA24-0001").body()).contains("\"count\":0");
+  }
+
+  @Test
+  void theExportOfAFilteredSetHasItsLinesAndItsTotal() throws Exception {
+    String totals = finance.get("/api/expenses/totals?status=PAID&year=2023").body();
+    long count = Long.parseLong(totals.replaceAll(".*\"count\":(\\d+).*", "$1"));
+    java.math.BigDecimal incl = new java.math.BigDecimal(totals.replaceAll(".*\"amountIncl\":([-0-9.]+).*", "$1"));
+    HttpResponse<byte[]> xlsx = Http.session(server, "conseil", "jalon-demo").getBytes("/api/expenses/export.xlsx?status=PAID&year=2023");
+    assertThat(xlsx.statusCode()).isEqualTo(200);
+    try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+      var sheet = book.getSheetAt(0);
+      assertThat(sheet.getLastRowNum()).isEqualTo((int) count);
+      java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+      for (int i = 1; i <= sheet.getLastRowNum(); i++) {
+        sum = sum.add(new java.math.BigDecimal(String.valueOf(sheet.getRow(i).getCell(11).getNumericCellValue())));
+      }
+      assertThat(sum).isEqualByComparingTo(incl);
+    }
+    assertThat(finance.get("/api/expenses/export.csv?status=PAID&year=2023").body().split("\r\n")).hasSize((int) count + 1);
   }
 }
