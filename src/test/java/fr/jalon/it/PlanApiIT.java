@@ -106,7 +106,9 @@ class PlanApiIT {
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(refused.body()).contains("\"field\":\"decisionId\"").contains("sans décision du COPIL (règle 12)").contains("d’une action à l’autre");
 
-    String decision = GrantApiIT.field(admin.get("/api/budget/decisions").body(), "id");
+    // The demo's COPIL decision on the budget (other tests may have added decisions before it).
+    String decisions = admin.get("/api/budget/decisions").body();
+    String decision = GrantApiIT.field(decisions.substring(decisions.lastIndexOf('{', decisions.indexOf("COPIL-2026-03-B2"))), "id");
     HttpResponse<String> approved = admin.json("POST", "/api/budget/versions/" + v + "/approval", "{\"decisionId\":" + decision + "}");
     assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
     assertThat(approved.body()).contains("\"status\":\"APPROVED\"").contains("\"decisionReference\":\"COPIL-2026-03-B2\"");
