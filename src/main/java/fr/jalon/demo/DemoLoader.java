@@ -42,6 +42,7 @@ public class DemoLoader {
   @Inject DemoIndicators indicators;
   @Inject DemoPlan plan;
   @Inject DemoMilestones milestones;
+  @Inject DemoExpenses expenses;
 
   /** All or nothing: a failure half-way leaves an empty database that the next start fills again. */
   @jakarta.transaction.Transactional
@@ -91,6 +92,7 @@ public class DemoLoader {
     funding.load();
     plan.load();
     milestones.load();
+    expenses.load();
     indicators.load();
   }
 

@@ -155,6 +155,22 @@ public final class Permissions {
           api("/api/deliverables/{id}", EVERYONE, Set.of(PROJECT_MANAGER)),
           api("/api/deliverables/{id}/review", NOBODY, Set.of(PROJECT_MANAGER)),
           api("/api/deliverables/{id}/file", EVERYONE, Set.of(PROJECT_MANAGER)),
+          // expenses: finance records them, moves them along the chain, attaches receipts and imports from accounting; everybody reads
+          page("/expense/expenses.xhtml", EVERYONE),
+          api("/api/expenses", EVERYONE, Set.of(FINANCE)),
+          api("/api/expenses/totals", EVERYONE, NOBODY),
+          api("/api/expenses/by-action", EVERYONE, NOBODY),
+          api("/api/expenses/export.xlsx", EVERYONE, NOBODY),
+          api("/api/expenses/export.csv", EVERYONE, NOBODY),
+          api("/api/expenses/steps", NOBODY, Set.of(FINANCE)),
+          api("/api/expenses/{id}", EVERYONE, Set.of(FINANCE)),
+          api("/api/expenses/{id}/steps", NOBODY, Set.of(FINANCE)),
+          api("/api/expenses/{id}/receipts", NOBODY, Set.of(FINANCE)),
+          api("/api/expenses/{id}/receipts/{receiptId}", EVERYONE, NOBODY),
+          api("/api/imports", EVERYONE, NOBODY),
+          api("/api/imports/preview", NOBODY, Set.of(FINANCE)),
+          api("/api/imports/{fileId}/confirm", NOBODY, Set.of(FINANCE)),
+          api("/api/imports/{id}/undo", NOBODY, Set.of(FINANCE)),
           new Rule("/openapi", Kind.PLATFORM, EVERYONE, NOBODY),
           new Rule("/metrics", Kind.PLATFORM, NOBODY, NOBODY));
 
@@ -167,18 +183,16 @@ public final class Permissions {
           new MenuEntry("/grant/grant.xhtml", "menu.grant", "pi pi-file"),
           new MenuEntry("/grant/edit.xhtml", "menu.grantEdit", "pi pi-pencil"),
           new MenuEntry("/grant/amendments.xhtml", "menu.amendments", "pi pi-file-edit"),
-          // funding
           new MenuEntry("/grant/cofunding.xhtml", "menu.cofunding", "pi pi-wallet"),
           new MenuEntry("/grant/tranches.xhtml", "menu.tranches", "pi pi-money-bill"),
           new MenuEntry("/grant/copil.xhtml", "menu.copil", "pi pi-comments"),
-          // plan
           new MenuEntry("/plan/actions.xhtml", "menu.actions", "pi pi-sitemap"),
           new MenuEntry("/plan/budget.xhtml", "menu.budget", "pi pi-table"),
           new MenuEntry("/plan/categories.xhtml", "menu.categories", "pi pi-tags"),
-          // milestones
           new MenuEntry("/milestone/milestones.xhtml", "menu.milestones", "pi pi-flag"),
           new MenuEntry("/milestone/timeline.xhtml", "menu.timeline", "pi pi-calendar"),
           new MenuEntry("/milestone/deliverables.xhtml", "menu.deliverables", "pi pi-inbox"),
+          new MenuEntry("/expense/expenses.xhtml", "menu.expenses", "pi pi-receipt"),
           new MenuEntry("/indicator/indicators.xhtml", "menu.indicators", "pi pi-chart-line"),
           new MenuEntry("/security/users.xhtml", "menu.users", "pi pi-users"),
           new MenuEntry("/audit/trail.xhtml", "menu.audit", "pi pi-history"),

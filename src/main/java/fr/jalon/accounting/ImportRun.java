@@ -1,0 +1,118 @@
+package fr.jalon.accounting;
+
+import fr.jalon.expense.Expense;
+import fr.jalon.expense.ExpenseTerms;
+import fr.jalon.expense.Provenance;
+import fr.jalon.grant.Cofunding;
+import fr.jalon.grant.Grant;
+import fr.jalon.plan.Action;
+import fr.jalon.plan.CostCategory;
+import fr.jalon.platform.RuleViolation;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Decides, for each expense read from a file, whether it is created, already there, or refused:
+ * category from the mapping (or the categories' own prefixes, the longest wins), rules 1–5 on the
+ * line, and nothing imported twice — by source keys and by supplier + invoice number + date, both in
+ * the database ({@code taken}) and within the file. A credit note corrects the invoice lettered
+ * with it in the same file.
+ */
+public final class ImportRun {
+  /** A line to create, with the expense built (rules checked) and, for a credit note, the source key of the line it corrects. */
+  public record Staged(Expense expense, String correctsSourceKey) {}
+
+  /** Tells whether a source key, or an invoice (supplier, number, date), is already recorded and visible. */
+  public interface Taken {
+    boolean sourceKey(String key);
+
+    boolean invoice(String supplier, String number, java.time.LocalDate date);
+  }
+
+  private final Grant grant;
+  private final Action action;
+  private final Cofunding source;
+  private final List<CostCategory> categories;
+  private final FecSelection selection;
+  private final Taken taken;
+  private final Set<String> seenKeys = new HashSet<>();
+  private final Set<String> seenInvoices = new HashSet<>();
+  private final Map<String, Expense> byLettering = new HashMap<>();
+
+  public ImportRun(Grant grant, Action action, Cofunding source, List<CostCategory> categories, FecSelection selection, Taken taken) {
+    this.grant = grant;
+    this.action = action;
+    this.source = source;
+    this.categories = categories;
+    this.selection = selection;
+    this.taken = taken;
+  }
+
+  /** The preview line for {@code f}; {@code staged} receives the line to create, if any. */
+  public ImportLine classify(FecExpense f, java.util.function.Consumer<Staged> staged) {
+    CostCategory category = categoryOf(f.chargeAccount());
+    String invoiceKey = f.supplierName().toLowerCase(Locale.ROOT) + "|" + f.invoiceNumber() + "|" + f.invoiceDate();
+    if (category == null) {
+      return line(f, ImportLine.Outcome.REFUSED, "CompteNum", "Compte " + f.chargeAccount() + " rattaché à aucune catégorie de dépense.", null);
+    }
+    if (seenKeys.contains(f.sourceKey()) || taken.sourceKey(f.sourceKey())
+        || (f.invoiceNumber() != null && (seenInvoices.contains(invoiceKey) || taken.invoice(f.supplierName(), f.invoiceNumber(), f.invoiceDate())))) {
+      return line(f, ImportLine.Outcome.ALREADY_THERE, null, "Déjà enregistrée (même écriture, ou même fournisseur, facture et date).", category);
+    }
+    Expense corrects = null;
+    if (f.creditNote()) {
+      corrects = f.lettering().isEmpty() ? null : byLettering.get(f.lettering());
+      if (corrects == null) {
+        return line(f, ImportLine.Outcome.REFUSED, "EcritureLet", "Avoir sans facture d’origine lettrée avec lui dans le fichier.", category);
+      }
+    }
+    try {
+      ExpenseTerms terms = new ExpenseTerms(action, category, source, null, f.supplierName(), f.label(), f.invoiceNumber(), f.invoiceDate(), null, f.excl(), f.vat(),
+          f.incl(), null, Expense.PERSONNEL.equals(category.code()) ? Boolean.FALSE : null, corrects);
+      Expense e = new Expense(grant, terms, Provenance.FEC, f.sourceKey(), f.invoiceDate());
+      e.land(f.paidOn() == null ? f.invoiceDate() : null, f.paidOn(), f.estimated());
+      seenKeys.add(f.sourceKey());
+      seenInvoices.add(invoiceKey);
+      if (!f.creditNote() && !f.lettering().isEmpty()) {
+        byLettering.putIfAbsent(f.lettering(), e);
+      }
+      staged.accept(new Staged(e, corrects == null ? null : corrects.sourceKey()));
+      return line(f, ImportLine.Outcome.CREATE, null, null, category);
+    } catch (RuleViolation v) {
+      return line(f, ImportLine.Outcome.REFUSED, v.field(), v.getMessage(), category);
+    } catch (RuleViolation.Several s) {
+      return line(f, ImportLine.Outcome.REFUSED, s.violations().get(0).field(), s.getMessage(), category);
+    }
+  }
+
+  private ImportLine line(FecExpense f, ImportLine.Outcome outcome, String column, String reason, CostCategory category) {
+    return new ImportLine(f.lineNumber(), outcome, column, reason, f.supplierName(), f.invoiceNumber(), f.invoiceDate(), category == null ? null : category.code(),
+        f.excl(), f.vat(), f.incl(), f.paidOn(), f.estimated());
+  }
+
+  CostCategory categoryOf(String account) {
+    String mapped = selection.categoryOf(account);
+    if (mapped != null) {
+      return categories.stream().filter(c -> c.code().equalsIgnoreCase(mapped)).findFirst().orElse(null);
+    }
+    CostCategory best = null;
+    int bestLength = 0;
+    for (CostCategory c : categories) {
+      if (!c.eligible() || c.flatRate()) {
+        continue;
+      }
+      for (String prefix : c.accountPrefixes().split("[,; ]+")) {
+        if (!prefix.isBlank() && account.startsWith(prefix.trim()) && prefix.trim().length() > bestLength) {
+          best = c;
+          bestLength = prefix.trim().length();
+        }
+      }
+    }
+    return best;
+  }
+}

@@ -1,0 +1,57 @@
+package fr.jalon.accounting;
+
+import fr.jalon.audit.AuditTrail;
+import fr.jalon.grant.Grant;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.LocalDateTime;
+import java.util.List;
+
+/**
+ * The import's short transactions, each its own: open the import, write one chunk of staged
+ * (invisible) lines, then flip the import to {@code CONFIRMED} with its one audit entry. A failure
+ * anywhere before the flip leaves the lines staged, so nothing is visible.
+ */
+@ApplicationScoped
+public class ImportWriter {
+  @PersistenceContext EntityManager em;
+  @Inject AuditTrail audit;
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public long open(long grantId, String format, String fileName, String sha256, LocalDateTime at, String by) {
+    AccountingImport i = new AccountingImport(em.find(Grant.class, grantId), format, fileName, sha256, at, by);
+    em.persist(i);
+    em.flush();
+    return i.id();
+  }
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void stage(long importId, List<ImportRun.Staged> chunk) {
+    for (ImportRun.Staged s : chunk) {
+      ImportStaging.insert(em, importId, s);
+    }
+  }
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public ImportRow confirm(long importId, int linesRead, int created, int skipped, int refused) {
+    AccountingImport i = em.find(AccountingImport.class, importId);
+    i.count(linesRead, created, skipped, refused);
+    i.confirm();
+    em.flush();
+    audit.record("IMPORT", "AccountingImport", String.valueOf(importId),
+        "Import " + i.format() + " « " + i.fileName() + " » : " + created + " dépenses créées, " + skipped + " déjà présentes, " + refused + " refusées",
+        "sha256: " + i.sha256() + "\nlignes lues: " + linesRead);
+    return ImportRow.of(i);
+  }
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void fail(long importId) {
+    AccountingImport i = em.find(AccountingImport.class, importId);
+    if (i != null) {
+      i.fail();
+    }
+  }
+}
