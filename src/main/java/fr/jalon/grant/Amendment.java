@@ -63,7 +63,9 @@ public class Amendment implements Audited {
 
   /**
    * Records amendment {@code number}: with {@code newParameters} it adds a parameter set from
-   * {@code effectiveFrom}; with {@code budgetVersionId} it cites an approved budget version.
+   * {@code effectiveFrom}; with {@code budgetVersionId} it cites an approved budget version; with
+   * neither it records what Jalon does not model (its object) and cites its decision — e.g. the
+   * amendment that lifts a NO_GO (rule 11).
    */
   Amendment(Grant grant, int number, LocalDate signedOn, LocalDate effectiveFrom, String object, CopilDecision decision,
       ParameterValues newParameters, Long budgetVersionId) {
@@ -83,9 +85,6 @@ public class Amendment implements Audited {
     }
     if (decision == null) {
       missing.add(new RuleViolation("decisionId", "amendment.decision.required"));
-    }
-    if (newParameters == null && budgetVersionId == null) {
-      missing.add(new RuleViolation("parameters", "amendment.nothing"));
     }
     RuleViolation.throwIfAny(missing);
     this.grant = grant;

@@ -30,6 +30,7 @@ import java.util.Map;
 public class AmendmentService {
   @PersistenceContext EntityManager em;
   @Inject GrantService grants;
+  @Inject jakarta.enterprise.event.Event<AmendmentRecorded> recorded;
 
   /** A budget version an amendment may approve: an approved one no amendment cites yet. */
   public record BudgetVersionChoice(long id, int number, String label) {}
@@ -80,6 +81,7 @@ public class AmendmentService {
         request.parameters(), request.budgetVersionId());
     em.persist(amendment);
     em.flush();
+    recorded.fire(new AmendmentRecorded(amendment.id(), decision.id()));
     return line(grant, amendment, budgetVersionLabels(grant));
   }
 

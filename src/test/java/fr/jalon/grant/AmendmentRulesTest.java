@@ -77,12 +77,13 @@ class AmendmentRulesTest {
   }
 
   @Test
-  void anAmendmentThatChangesNothingIsRefused() {
+  void anAmendmentMayOnlyCiteItsDecisionButNeverRestatesTheParametersInForce() {
     Grant grant = golden();
-    assertThatThrownBy(() -> amend(grant, SIGNED_2025, FROM_2025, null))
-        .extracting(e -> ((RuleViolation) e).messageKey())
-        .isEqualTo("amendment.nothing");
-    // The same values written differently (50 and 50.00) are no change either.
+    // An amendment Jalon does not model beyond its object (e.g. lifting a NO_GO) changes no parameter.
+    Amendment citing = amend(grant, SIGNED_2025, FROM_2025, null);
+    assertThat(citing.parameters()).isNull();
+    assertThat(grant.parameterHistory()).hasSize(1);
+    // The same values written differently (50 and 50.00) are no change.
     assertThatThrownBy(() -> amend(grant, SIGNED_2025, FROM_2025, with(p -> p.maxPiaRate = new BigDecimal("50.0"))))
         .extracting(e -> ((RuleViolation) e).messageKey())
         .isEqualTo("amendment.parameters.unchanged");

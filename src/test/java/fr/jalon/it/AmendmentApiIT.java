@@ -88,9 +88,9 @@ class AmendmentApiIT {
   }
 
   @Test
-  void anAmendmentWithoutDecisionOrChangeIsRefusedFieldByField() {
-    HttpResponse<String> r = admin.json("POST", "/api/amendments", "{\"signedOn\":\"2026-11-20\",\"effectiveFrom\":\"2027-02-01\",\"object\":\"Rien\"}");
+  void anAmendmentWithoutDecisionOrObjectIsRefusedFieldByField() {
+    HttpResponse<String> r = admin.json("POST", "/api/amendments", "{\"signedOn\":\"2026-11-20\",\"effectiveFrom\":\"2027-02-01\"}");
     assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(r.body()).contains("\"field\":\"decisionId\"").contains("\"field\":\"parameters\"").contains("s’appuie sur une décision du COPIL");
+    assertThat(r.body()).contains("\"field\":\"decisionId\"").contains("\"field\":\"object\"").contains("s’appuie sur une décision du COPIL");
   }
 }

@@ -141,8 +141,13 @@ class MilestonePersistenceTest {
       em.flush();
       return a.id();
     });
-    int resumed = db.inTransaction(em -> service(em).liftNoGo(id, new NoGoLift(amendment)));
-    assertThat(resumed).isEqualTo(2);
+    // Recording the amendment fires AmendmentRecorded; the milestone capability lifts the NO_GO it cites.
+    db.run(em -> {
+      NoGoLifting lifting = new NoGoLifting();
+      lifting.em = em;
+      lifting.milestones = service(em);
+      lifting.onAmendment(new fr.jalon.grant.AmendmentRecorded(amendment, noGo));
+    });
     assertThat(statuses()).containsOnly(TrancheStatus.PLANNED);
     int liftedBy = db.inTransaction(em -> em.find(Milestone.class, id).noGoLiftedBy().number());
     assertThat(liftedBy).isEqualTo(1);
