@@ -85,7 +85,8 @@ class GeneratorTest {
   void milestonesAndDeliverablesCoverEveryAction() {
     assertThat(first42.rowCounts())
         .containsEntry("MILESTONE", 54L * MilestoneGenerator.PER_ACTION)
-        .containsEntry("DELIVERABLE", 54L * MilestoneGenerator.DELIVERABLES_PER_ACTION);
+        .containsEntry("DELIVERABLE", 54L * MilestoneGenerator.DELIVERABLES_PER_ACTION)
+        .containsEntry("GRANT_INDICATOR", (long) IndicatorGenerator.COUNT);
   }
 
   @Test

@@ -20,6 +20,7 @@ public final class Generators {
         new UserGenerator(passwordHash),
         new PlanGenerator(),
         new MilestoneGenerator(),
+        new IndicatorGenerator(),
         // Last: it records the whole generation in the audit trail as one entry (rule 15).
         new GenerationAuditGenerator());
   }
