@@ -27,6 +27,9 @@ public class AmendmentsView implements Serializable {
   private boolean changeParameters;
   private GrantEditView.Form parameters;
   private Long budgetVersionId;
+  // Read once per view (Faces evaluates a getter several times per render); a recorded amendment reloads them.
+  private List<DecisionSummary> decisions;
+  private List<AmendmentService.BudgetVersionChoice> budgetVersions;
 
   public List<AmendmentLine> getList() {
     if (list == null) {
@@ -52,6 +55,7 @@ public class AmendmentsView implements Serializable {
       ParameterValues values = changeParameters ? getParameters().parameterValues() : null;
       AmendmentLine saved = amendments.record(new NewAmendment(signedOn, effectiveFrom, object, decisionId, values, budgetVersionId));
       list = null;
+      budgetVersions = null;
       start();
       Faces.info("amendment.saved", saved.number());
     } catch (RuntimeException e) {
@@ -61,11 +65,17 @@ public class AmendmentsView implements Serializable {
 
   /** The COPIL decisions, newest first. */
   public List<DecisionSummary> getDecisions() {
-    return copil.decisions().reversed();
+    if (decisions == null) {
+      decisions = copil.decisions().reversed();
+    }
+    return decisions;
   }
 
   public List<AmendmentService.BudgetVersionChoice> getBudgetVersions() {
-    return amendments.approvableBudgetVersions();
+    if (budgetVersions == null) {
+      budgetVersions = amendments.approvableBudgetVersions();
+    }
+    return budgetVersions;
   }
 
   /** A parameter value as the grant page shows it. */

@@ -62,18 +62,33 @@ public class CopilService {
   /** Every decision of every meeting, oldest first: for the pickers of budget approval, amendments, tranche requests. */
   @RolesAllowed({ADMIN, PROJECT_MANAGER, FINANCE, BOARD})
   public List<DecisionSummary> decisions() {
-    return em.createQuery(
-            "SELECT NEW fr.jalon.grant.DecisionSummary(d.id, d.reference, m.heldOn, d.subject, d.subjectId, d.summary, d.outcome, m.id)"
-                + " FROM CopilDecision d JOIN d.meeting m WHERE m.grant = :grant ORDER BY m.heldOn, d.reference",
-            DecisionSummary.class)
-        .setParameter("grant", grants.grant())
-        .getResultList();
+    return decisions(null, null);
   }
 
   /** The decisions on one kind of subject (e.g. BUDGET_VERSION for the budget's approval picker). */
   @RolesAllowed({ADMIN, PROJECT_MANAGER, FINANCE, BOARD})
   public List<DecisionSummary> decisions(@NotNull DecisionSubject subject) {
-    return decisions().stream().filter(d -> d.subject() == subject).toList();
+    return decisions(subject, null);
+  }
+
+  /** The decisions naming one record (e.g. a milestone), oldest first; filtered in the database. */
+  @RolesAllowed({ADMIN, PROJECT_MANAGER, FINANCE, BOARD})
+  public List<DecisionSummary> decisions(DecisionSubject subject, Long subjectId) {
+    var query = em.createQuery(
+            "SELECT NEW fr.jalon.grant.DecisionSummary(d.id, d.reference, m.heldOn, d.subject, d.subjectId, d.summary, d.outcome, m.id)"
+                + " FROM CopilDecision d JOIN d.meeting m WHERE m.grant = :grant"
+                + (subject == null ? "" : " AND d.subject = :subject")
+                + (subjectId == null ? "" : " AND d.subjectId = :subjectId")
+                + " ORDER BY m.heldOn, d.reference",
+            DecisionSummary.class)
+        .setParameter("grant", grants.grant());
+    if (subject != null) {
+      query.setParameter("subject", subject);
+    }
+    if (subjectId != null) {
+      query.setParameter("subjectId", subjectId);
+    }
+    return query.getResultList();
   }
 
   /** One decision by id, for a capability that stored it (empty when it does not exist). */

@@ -62,20 +62,19 @@ public class FundingRepository {
 
   /** Rule 10: the PIA money received is the sum of the received tranches. */
   public BigDecimal piaReceived(Grant grant) {
-    BigDecimal sum = em.createQuery("SELECT SUM(t.receivedAmount) FROM Tranche t WHERE t.grant = :grant AND t.status = :received", BigDecimal.class)
-        .setParameter("grant", grant)
-        .setParameter("received", TrancheStatus.RECEIVED)
-        .getSingleResult();
-    return sum == null ? BigDecimal.ZERO.setScale(2) : sum.setScale(2);
+    return piaReceivedBy(grant, null);
   }
 
-  /** Rule 10: PIA money received up to and including {@code day}, for figures of a past period. */
+  /** Rule 10: PIA money received up to and including {@code day} (null: to this day), for figures of a past period. */
   public BigDecimal piaReceivedBy(Grant grant, LocalDate day) {
-    BigDecimal sum = em.createQuery("SELECT SUM(t.receivedAmount) FROM Tranche t WHERE t.grant = :grant AND t.status = :received AND t.receivedOn <= :day", BigDecimal.class)
+    var query = em.createQuery("SELECT SUM(t.receivedAmount) FROM Tranche t WHERE t.grant = :grant AND t.status = :received"
+            + (day == null ? "" : " AND t.receivedOn <= :day"), BigDecimal.class)
         .setParameter("grant", grant)
-        .setParameter("received", TrancheStatus.RECEIVED)
-        .setParameter("day", day)
-        .getSingleResult();
+        .setParameter("received", TrancheStatus.RECEIVED);
+    if (day != null) {
+      query.setParameter("day", day);
+    }
+    BigDecimal sum = query.getSingleResult();
     return sum == null ? BigDecimal.ZERO.setScale(2) : sum.setScale(2);
   }
 

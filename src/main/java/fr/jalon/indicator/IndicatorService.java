@@ -103,10 +103,13 @@ public class IndicatorService {
         i.source() == null ? null : i.source().id(), i.sourcePart(), i.version(), series);
   }
 
-  /** The indicators a share may be computed from: those with a breakdown. */
+  /** An indicator a share may be computed from, as a picker shows it. */
+  public record SourceChoice(long id, String code, String label) {}
+
+  /** The indicators a share may be computed from: those with a breakdown (one query, no series). */
   @RolesAllowed({ADMIN, PROJECT_MANAGER, FINANCE, BOARD})
-  public List<IndicatorDetail> withBreakdown() {
-    return indicators().stream().filter(i -> !i.breakdown().isEmpty()).map(i -> detail(i.id())).toList();
+  public List<SourceChoice> withBreakdown() {
+    return indicators().stream().filter(i -> !i.breakdown().isEmpty()).map(i -> new SourceChoice(i.id(), i.code(), i.label())).toList();
   }
 
   @RolesAllowed(PROJECT_MANAGER)

@@ -29,6 +29,9 @@ public class IndicatorView implements Serializable {
   private BigDecimal amount;
   private String comment;
   private List<Cell> parts;
+  // Read once per view: Faces evaluates a getter several times per render.
+  private List<SchoolYear> schoolYears;
+  private List<IndicatorService.SourceChoice> sources;
 
   /** One editable number of a form: a school year's target, or a part of the value's breakdown. */
   public static class Cell implements Serializable {
@@ -155,11 +158,17 @@ public class IndicatorView implements Serializable {
   }
 
   public List<SchoolYear> getSchoolYears() {
-    return indicators.schoolYears();
+    if (schoolYears == null) {
+      schoolYears = indicators.schoolYears();
+    }
+    return schoolYears;
   }
 
-  public List<IndicatorDetail> getSources() {
-    return indicators.withBreakdown().stream().filter(s -> s.id() != detail.id()).toList();
+  public List<IndicatorService.SourceChoice> getSources() {
+    if (sources == null) {
+      sources = indicators.withBreakdown().stream().filter(s -> s.id() != detail.id()).toList();
+    }
+    return sources;
   }
 
   public String quantity(BigDecimal value) {

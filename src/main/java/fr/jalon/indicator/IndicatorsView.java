@@ -17,6 +17,9 @@ public class IndicatorsView implements Serializable {
 
   private Integer schoolYear;
   private List<IndicatorRow> rows;
+  // Read once per view: Faces evaluates a getter several times per render.
+  private List<SchoolYear> schoolYears;
+  private List<IndicatorService.SourceChoice> sources;
   private final DefinitionForm form = new DefinitionForm();
 
   /** The definition form's state; also used by the indicator page to edit one. */
@@ -80,7 +83,10 @@ public class IndicatorsView implements Serializable {
   }
 
   public List<SchoolYear> getSchoolYears() {
-    return indicators.schoolYears();
+    if (schoolYears == null) {
+      schoolYears = indicators.schoolYears();
+    }
+    return schoolYears;
   }
 
   public List<IndicatorRow> getRows() {
@@ -94,8 +100,11 @@ public class IndicatorsView implements Serializable {
     return form;
   }
 
-  public List<IndicatorDetail> getSources() {
-    return indicators.withBreakdown();
+  public List<IndicatorService.SourceChoice> getSources() {
+    if (sources == null) {
+      sources = indicators.withBreakdown();
+    }
+    return sources;
   }
 
   public void define() {

@@ -33,6 +33,8 @@ public class MilestoneView implements Serializable {
   private MilestoneDetail detail;
   private Long decisionId;
   private LocalDate date;
+  /** Read once per view: Faces evaluates a getter several times per render. */
+  private List<DecisionSummary> decisions;
 
   public void load() {
     if (id == null) {
@@ -63,7 +65,10 @@ public class MilestoneView implements Serializable {
 
   /** The COPIL decisions on this milestone, to pick for a validation or a rejection. */
   public List<DecisionSummary> getDecisions() {
-    return copil.decisions(DecisionSubject.MILESTONE).stream().filter(d -> id.equals(d.subjectId())).toList();
+    if (decisions == null) {
+      decisions = copil.decisions(DecisionSubject.MILESTONE, id);
+    }
+    return decisions;
   }
 
   public void step(Step step) {

@@ -38,6 +38,7 @@ public class MilestonesView implements Serializable {
   private boolean lateOnly;
   private List<ActionRow> actionRows;
   private List<TrancheRow> trancheRows;
+  private List<Integer> years;
   private final Form form = new Form();
 
   /** The new-milestone form. */
@@ -121,7 +122,10 @@ public class MilestonesView implements Serializable {
   }
 
   public List<Integer> getYears() {
-    return grants.current().years();
+    if (years == null) {
+      years = grants.current().years();
+    }
+    return years;
   }
 
   public MilestoneStatus[] getStatuses() {
