@@ -6,8 +6,6 @@ import static fr.jalon.platform.Roles.FINANCE;
 import static fr.jalon.platform.Roles.PROJECT_MANAGER;
 
 import fr.jalon.grant.GrantService;
-import fr.jalon.plan.BudgetVersion;
-import fr.jalon.plan.PlanRepository;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,6 +31,7 @@ import java.util.Set;
  *   <li>{@link #total(Scope)} — the one figure of a scope (e.g. {@code Scope.all()}: the grant);
  *   <li>{@link #byAction()}, {@link #byCategory()}, {@link #byYear()} — the usual roll-ups;
  *   <li>{@link #ofAction(long)} — one action per category, for its page;
+ *   <li>{@link #against(long, Scope, Set)} — planned from a given budget version instead;
  *   <li>{@link #figures(long, Long, Scope, Set)} — the same for a grant and a given budget version
  *       (null: the one in force), outside the container too.
  * </ul>
@@ -68,14 +67,12 @@ public class ExecutionFigures {
 
   @PersistenceContext EntityManager em;
   @Inject GrantService grants;
-  @Inject PlanRepository plan;
 
   protected ExecutionFigures() {}
 
   /** Outside the container (persistence tests, the bench). */
   public ExecutionFigures(EntityManager em) {
     this.em = em;
-    this.plan = new PlanRepository(em);
   }
 
   @RolesAllowed({ADMIN, PROJECT_MANAGER, FINANCE, BOARD})
@@ -103,6 +100,12 @@ public class ExecutionFigures {
     return figures(Scope.all(), EnumSet.of(Axis.YEAR));
   }
 
+  /** The figures against a given budget version (a draft being prepared, an older one). */
+  @RolesAllowed({ADMIN, PROJECT_MANAGER, FINANCE, BOARD})
+  public List<Figure> against(long versionId, Scope scope, Set<Axis> axes) {
+    return figures(grants.grant().id(), versionId, scope, axes);
+  }
+
   /** One action per category (planned or spent), for the action's page. */
   @RolesAllowed({ADMIN, PROJECT_MANAGER, FINANCE, BOARD})
   public List<Figure> ofAction(long actionId) {
@@ -115,7 +118,7 @@ public class ExecutionFigures {
    * year. With no axis, exactly one figure.
    */
   public List<Figure> figures(long grantId, Long versionId, Scope scope, Set<Axis> axes) {
-    long version = versionId != null ? versionId : plan.inForce(grantId).map(BudgetVersion::id).orElse(-1L);
+    long version = versionId != null ? versionId : inForce(grantId);
     Scope s = scope == null ? Scope.all() : scope;
     Set<Axis> by = axes == null || axes.isEmpty() ? EnumSet.noneOf(Axis.class) : EnumSet.copyOf(axes);
     String flat = "SELECT b.ACTION_ID, b.CATEGORY_ID, b.COFUNDING_ID, b.BUDGET_YEAR AS YR, b.AMOUNT AS PLANNED, CAST(0 AS DECIMAL(17,2)) AS COMMITTED,"
@@ -172,6 +175,16 @@ public class ExecutionFigures {
           ExecutionTotals.money(r[7]), ExecutionTotals.money(r[8]), ExecutionTotals.money(r[9]), ExecutionTotals.money(r[10]), ExecutionTotals.money(r[11])));
     }
     return result;
+  }
+
+  /**
+   * The approved budget version in force (-1 before any approval). Read by SQL so that the plan's
+   * pages may show these figures without the two capabilities depending on each other.
+   */
+  private long inForce(long grantId) {
+    List<?> ids = em.createNativeQuery("SELECT ID FROM BUDGET_VERSION WHERE GRANT_ID = ? AND STATUS = 'APPROVED' ORDER BY NUMBER DESC").setParameter(1, grantId)
+        .setMaxResults(1).getResultList();
+    return ids.isEmpty() ? -1L : ((Number) ids.get(0)).longValue();
   }
 
   private static String order(Set<Axis> by) {
