@@ -70,6 +70,11 @@ public class ExpenseListView implements Serializable {
     categoryChoices = categories.list().stream().map(c -> new Choice(c.id(), c.code() + " — " + c.label())).toList();
     sourceChoices = cofunding.lines().stream().map(c -> new Choice(c.id(), c.funder().name())).toList();
     years = grants.current().years();
+    // Opened from an action's page: the list starts on that action.
+    String action = jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("action");
+    if (action != null && action.matches("\\d{1,18}")) {
+      actionId = Long.valueOf(action);
+    }
     search();
   }
 

@@ -22,8 +22,11 @@ import org.primefaces.model.TreeNode;
 public class ActionsView implements Serializable {
   @Inject ActionService actions;
   @Inject GrantService grants;
+  @Inject fr.jalon.execution.ExecutionFigures figures;
 
   private TreeNode<ActionRow> root;
+  /** Planned, committed, paid of each action with its sub-actions (one aggregate query per view). */
+  private Map<Long, java.math.BigDecimal[]> execution;
   private List<Organisation> organisations;
 
   /** The dialog's state: a new node under {@code parentId}, or the action {@code editingId}. */
@@ -48,8 +51,38 @@ public class ActionsView implements Serializable {
         node.setExpanded(true);
         nodes.put(a.id(), node);
       }
+      Map<Long, Long> parents = new HashMap<>();
+      all.forEach(a -> parents.put(a.id(), a.parentId()));
+      execution = new HashMap<>();
+      for (fr.jalon.execution.Figure f : figures.byAction()) {
+        for (Long id = f.actionId(); id != null; id = parents.get(id)) {
+          java.math.BigDecimal[] sums = execution.computeIfAbsent(id, k -> new java.math.BigDecimal[] {zero(), zero(), zero()});
+          sums[0] = sums[0].add(f.planned());
+          sums[1] = sums[1].add(f.committed());
+          sums[2] = sums[2].add(f.paid());
+        }
+      }
     }
     return root;
+  }
+
+  private static java.math.BigDecimal zero() {
+    return java.math.BigDecimal.ZERO.setScale(2);
+  }
+
+  /** Planned (0), committed (1) or paid (2) of an action with its sub-actions. */
+  public java.math.BigDecimal figure(ActionRow a, int which) {
+    getRoot();
+    java.math.BigDecimal[] sums = execution.get(a.id());
+    return sums == null ? zero() : sums[which];
+  }
+
+  public boolean overBudget(ActionRow a) {
+    return figure(a, 1).compareTo(figure(a, 0)) > 0;
+  }
+
+  public String money(java.math.BigDecimal amount) {
+    return fr.jalon.platform.Money.format(amount, Faces.locale());
   }
 
   public List<Organisation> getOrganisations() {

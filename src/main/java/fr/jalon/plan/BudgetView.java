@@ -29,6 +29,7 @@ import java.util.List;
 public class BudgetView implements Serializable {
   @Inject BudgetService budget;
   @Inject ActionService actions;
+  @Inject fr.jalon.execution.ExecutionFigures figures;
 
   private Long versionId;
   private Grid grid;
@@ -39,6 +40,11 @@ public class BudgetView implements Serializable {
   private boolean axisChosen;
   private java.util.Map<Long, Long> rootOf;
   private List<PlanRecords.ActionRow> axes;
+  /** Whether the "Réalisé" columns (committed, paid, still to pay, available) are shown. */
+  private boolean realised;
+  private java.util.Map<String, fr.jalon.execution.Figure> rowFigures;
+  private java.util.Map<Long, fr.jalon.execution.Figure> groupFigures;
+  private fr.jalon.execution.Figure totalFigure;
   /** Above this many rows the grid opens on one axis at a time, so the page stays quick. */
   static final int ROWS_SHOWN_AT_ONCE = 400;
 
@@ -259,6 +265,75 @@ public class BudgetView implements Serializable {
       sources = budget.sources();
     }
     return sources;
+  }
+
+  public boolean isRealised() {
+    return realised;
+  }
+
+  public void setRealised(boolean realised) {
+    this.realised = realised;
+  }
+
+  /**
+   * Committed and paid of each row, each action and the whole grant: three aggregate queries over
+   * the maintained totals, read once per view and only when the columns are shown.
+   */
+  private void readFigures() {
+    if (rowFigures != null) {
+      return;
+    }
+    var none = fr.jalon.execution.ExecutionFigures.Scope.all();
+    rowFigures = new java.util.HashMap<>();
+    for (var f : figures.against(versionId, none, java.util.EnumSet.of(fr.jalon.execution.ExecutionFigures.Axis.ACTION,
+        fr.jalon.execution.ExecutionFigures.Axis.CATEGORY, fr.jalon.execution.ExecutionFigures.Axis.SOURCE))) {
+      rowFigures.put(f.actionId() + "-" + f.categoryId() + "-" + f.sourceId(), f);
+    }
+    groupFigures = new java.util.HashMap<>();
+    for (var f : figures.against(versionId, none, java.util.EnumSet.of(fr.jalon.execution.ExecutionFigures.Axis.ACTION))) {
+      groupFigures.put(f.actionId(), f);
+    }
+    totalFigure = figures.against(versionId, none, java.util.EnumSet.noneOf(fr.jalon.execution.ExecutionFigures.Axis.class)).get(0);
+  }
+
+  /** Committed of a row (action × category × source, every year). */
+  public BigDecimal committed(GridRow r) {
+    readFigures();
+    var f = rowFigures.get(r.key());
+    return f == null ? BigDecimal.ZERO.setScale(2) : f.committed();
+  }
+
+  public BigDecimal paid(GridRow r) {
+    readFigures();
+    var f = rowFigures.get(r.key());
+    return f == null ? BigDecimal.ZERO.setScale(2) : f.paid();
+  }
+
+  public BigDecimal groupCommitted(GridGroup g) {
+    readFigures();
+    var f = groupFigures.get(g.actionId());
+    return f == null ? BigDecimal.ZERO.setScale(2) : f.committed();
+  }
+
+  public BigDecimal groupPaid(GridGroup g) {
+    readFigures();
+    var f = groupFigures.get(g.actionId());
+    return f == null ? BigDecimal.ZERO.setScale(2) : f.paid();
+  }
+
+  public BigDecimal getTotalCommitted() {
+    readFigures();
+    return totalFigure.committed();
+  }
+
+  public BigDecimal getTotalPaid() {
+    readFigures();
+    return totalFigure.paid();
+  }
+
+  /** Over budget: committed above what the grid plans. */
+  public boolean over(BigDecimal planned, BigDecimal committed) {
+    return committed.compareTo(planned) > 0;
   }
 
   public String money(BigDecimal amount) {

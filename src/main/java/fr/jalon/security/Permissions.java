@@ -171,6 +171,10 @@ public final class Permissions {
           api("/api/imports/preview", NOBODY, Set.of(FINANCE)),
           api("/api/imports/{fileId}/confirm", NOBODY, Set.of(FINANCE)),
           api("/api/imports/{id}/undo", NOBODY, Set.of(FINANCE)),
+          // budget execution: planned / committed / paid per action, category, source, year; the expense form
+          api("/api/execution/figures", EVERYONE, NOBODY),
+          page("/plan/action.xhtml", EVERYONE),
+          page("/expense/expense.xhtml", EVERYONE),
           new Rule("/openapi", Kind.PLATFORM, EVERYONE, NOBODY),
           new Rule("/metrics", Kind.PLATFORM, NOBODY, NOBODY));
 
