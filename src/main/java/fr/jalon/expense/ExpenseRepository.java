@@ -164,8 +164,9 @@ public class ExpenseRepository {
 
   /** Rule 10's numerator: the eligible amount of the paid expenses. */
   public BigDecimal paidEligible(long grantId) {
-    return money(em.createQuery("SELECT SUM(e.eligibleAmount) FROM Expense e WHERE e.grant.id = :grant AND e.status = fr.jalon.expense.ExpenseStatus.PAID AND " + VISIBLE)
+    return money(em.createQuery("SELECT SUM(e.eligibleAmount) FROM Expense e WHERE e.grant.id = :grant AND e.status IN :paid AND " + VISIBLE)
         .setParameter("grant", grantId)
+        .setParameter("paid", ExpenseStatus.paidOnes())
         .getSingleResult());
   }
 
@@ -182,7 +183,7 @@ public class ExpenseRepository {
       if (status.committed()) {
         s[0] = s[0].add(money(r[2]));
       }
-      if (status == ExpenseStatus.PAID) {
+      if (status.paid()) {
         s[1] = s[1].add(money(r[2]));
       }
     }
