@@ -304,7 +304,7 @@ public class ExpenseService {
   @Transactional
   public int claimForStatement(long statementId, LocalDate from, LocalDate to) {
     long grant = grants.grant().id();
-    em.createQuery("UPDATE Expense e SET e.statementId = NULL WHERE e.statementId = :s AND e.locked = FALSE").setParameter("s", statementId).executeUpdate();
+    em.createQuery("UPDATE Expense e SET e.statementId = NULL WHERE e.statementId = :s").setParameter("s", statementId).executeUpdate();
     return em.createQuery("UPDATE Expense e SET e.statementId = :s WHERE e.grant.id = :grant AND e.status = fr.jalon.expense.ExpenseStatus.PAID"
             + " AND e.paidOn BETWEEN :from AND :to AND e.statementId IS NULL AND e.receiptCount > 0 AND " + ExpenseRepository.VISIBLE)
         .setParameter("s", statementId).setParameter("grant", grant).setParameter("from", from).setParameter("to", to).executeUpdate();
@@ -314,15 +314,16 @@ public class ExpenseService {
   @RolesAllowed(FINANCE)
   @Transactional
   public int releaseStatement(long statementId) {
-    return em.createQuery("UPDATE Expense e SET e.statementId = NULL WHERE e.statementId = :s AND e.locked = FALSE").setParameter("s", statementId).executeUpdate();
+    return em.createQuery("UPDATE Expense e SET e.statementId = NULL WHERE e.statementId = :s").setParameter("s", statementId).executeUpdate();
   }
 
   /** Rule 6: from review on, the statement's lines no longer change (or back to draft: {@code locked} false). */
   @RolesAllowed(FINANCE)
   @Transactional
   public int lockStatement(long statementId, boolean locked) {
-    int changed = em.createQuery("UPDATE Expense e SET e.locked = :locked, e.version = e.version + 1 WHERE e.statementId = :s")
-        .setParameter("locked", locked).setParameter("s", statementId).executeUpdate();
+    // Native SQL: the JPQL boolean parameter reaches Derby as an integer, which a BOOLEAN column refuses.
+    int changed = em.createNativeQuery("UPDATE EXPENSE SET LOCKED = " + (locked ? "TRUE" : "FALSE") + ", VERSION = VERSION + 1 WHERE STATEMENT_ID = ?")
+        .setParameter(1, statementId).executeUpdate();
     audit.record(locked ? "STATEMENT_LOCK" : "STATEMENT_UNLOCK", "Expense", null,
         Messages.get(java.util.Locale.FRENCH, locked ? "expense.statement.audit.lock" : "expense.statement.audit.unlock", changed, statementId), null);
     return changed;
@@ -332,9 +333,8 @@ public class ExpenseService {
   @RolesAllowed(FINANCE)
   @Transactional
   public int declare(long statementId) {
-    int changed = em.createQuery("UPDATE Expense e SET e.status = fr.jalon.expense.ExpenseStatus.DECLARED, e.locked = TRUE, e.version = e.version + 1"
-            + " WHERE e.statementId = :s AND e.status = fr.jalon.expense.ExpenseStatus.PAID")
-        .setParameter("s", statementId).executeUpdate();
+    int changed = em.createNativeQuery("UPDATE EXPENSE SET STATUS = 'DECLARED', LOCKED = TRUE, VERSION = VERSION + 1 WHERE STATEMENT_ID = ? AND STATUS = 'PAID'")
+        .setParameter(1, statementId).executeUpdate();
     audit.record("STATEMENT_DECLARE", "Expense", null, Messages.get(java.util.Locale.FRENCH, "expense.statement.audit.declare", changed, statementId), null);
     return changed;
   }
@@ -346,9 +346,9 @@ public class ExpenseService {
   @RolesAllowed(FINANCE)
   @Transactional
   public int reopenStatement(long statementId) {
-    int changed = em.createQuery("UPDATE Expense e SET e.status = fr.jalon.expense.ExpenseStatus.PAID, e.statementId = NULL, e.locked = FALSE,"
-            + " e.retainedAmount = NULL, e.verdictReason = NULL, e.version = e.version + 1 WHERE e.statementId = :s")
-        .setParameter("s", statementId).executeUpdate();
+    int changed = em.createNativeQuery("UPDATE EXPENSE SET STATUS = 'PAID', STATEMENT_ID = NULL, LOCKED = FALSE, RETAINED_AMOUNT = NULL, VERDICT_REASON = NULL,"
+            + " VERSION = VERSION + 1 WHERE STATEMENT_ID = ?")
+        .setParameter(1, statementId).executeUpdate();
     audit.record("STATEMENT_REOPEN", "Expense", null, Messages.get(java.util.Locale.FRENCH, "expense.statement.audit.reopen", changed, statementId), null);
     return changed;
   }

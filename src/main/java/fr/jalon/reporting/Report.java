@@ -180,7 +180,8 @@ public class Report implements Audited {
       }
     }
     if (target == ReportStatus.SUBMITTED) {
-      if (on.isBefore(frozenAt.toLocalDate())) {
+      LocalDate lastSigned = signatures.stream().map(ReportSignature::signedOn).max(LocalDate::compareTo).orElse(on);
+      if (on.isBefore(lastSigned)) {
         throw new RuleViolation("on", "report.submitted.beforeSigned");
       }
       submittedOn = on;
