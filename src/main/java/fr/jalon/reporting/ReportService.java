@@ -65,6 +65,10 @@ public class ReportService {
 
   public record Transition(@NotNull ReportStatus target, LocalDate on, @Size(max = 1000) String note, @NotNull Integer version) {}
 
+  public record Regenerate(@NotNull Integer version) {}
+
+  public record Verdicts(@NotNull @jakarta.validation.constraints.Size(min = 1) @Valid List<ExpenseService.Verdict> verdicts) {}
+
   public record SignRequest(@NotNull SignatoryRole role, @NotNull String name, @NotNull String quality, @NotNull LocalDate signedOn, @NotNull Integer version) {}
 
   /** Every report, newest first: the archive. */
@@ -111,9 +115,9 @@ public class ReportService {
   /** Makes a draft's files again from the data as it stands now. */
   @RolesAllowed(FINANCE)
   @Transactional
-  public ReportRow regenerate(long id, int version, Locale locale) {
+  public ReportRow regenerate(long id, @NotNull @Valid Regenerate request, Locale locale) {
     Report report = find(id);
-    checkVersion(report, version);
+    checkVersion(report, request.version());
     if (report.status() != ReportStatus.DRAFT) {
       throw new RuleViolation("status", "report.regenerate.notDraft", report.status().name());
     }
@@ -227,7 +231,8 @@ public class ReportService {
   /** The operator's verdicts on the lines of a submitted statement (rule 6). */
   @RolesAllowed(FINANCE)
   @Transactional
-  public int recordVerdicts(long id, @NotNull @Valid List<ExpenseService.Verdict> verdicts) {
+  public int recordVerdicts(long id, @NotNull @Valid Verdicts request) {
+    List<ExpenseService.Verdict> verdicts = request.verdicts();
     Report report = find(id);
     if (!report.type().statement()) {
       throw new RuleViolation("type", "report.verdict.notStatement");

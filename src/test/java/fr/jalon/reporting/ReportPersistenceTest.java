@@ -244,10 +244,10 @@ class ReportPersistenceTest {
     List<Long> ids = db.inTransaction(em -> em.createQuery("SELECT e.id FROM Expense e WHERE e.statementId = :s ORDER BY e.id", Long.class).setParameter("s", first.id()).getResultList());
     long partly = ids.get(0);
     BigDecimal eligible = db.inTransaction(em -> em.find(Expense.class, partly).eligibleAmount());
-    tx(c -> c.reports().recordVerdicts(first.id(), List.of(
+    tx(c -> c.reports().recordVerdicts(first.id(), new ReportService.Verdicts(List.of(
         new ExpenseService.Verdict(ids.subList(2, ids.size()), ExpenseStatus.ACCEPTED, null, null),
         new ExpenseService.Verdict(List.of(ids.get(1)), ExpenseStatus.REJECTED, null, "Hors période"),
-        new ExpenseService.Verdict(List.of(partly), ExpenseStatus.PARTLY_ACCEPTED, new BigDecimal("10.00"), "Quote-part"))));
+        new ExpenseService.Verdict(List.of(partly), ExpenseStatus.PARTLY_ACCEPTED, new BigDecimal("10.00"), "Quote-part")))));
     BigDecimal accepted = ledger("e.status = fr.jalon.expense.ExpenseStatus.ACCEPTED");
     java.util.Optional<BigDecimal> acceptedCost = tx(c -> c.expenses().acceptedEligibleCost());
     assertThat(acceptedCost).contains(accepted.add(new BigDecimal("10.00")));
