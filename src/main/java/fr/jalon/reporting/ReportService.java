@@ -51,6 +51,8 @@ import java.util.stream.Stream;
  */
 @ApplicationScoped
 public class ReportService {
+  /** Stands for "no period" in the duplicate check of a tranche's report (Derby refuses LocalDate.MIN). */
+  private static final LocalDate NO_DAY = LocalDate.of(1900, 1, 1);
   static final Set<FileKind> SCAN_KINDS = Set.of(FileKind.PDF, FileKind.PNG, FileKind.JPEG);
 
   @PersistenceContext EntityManager em;
@@ -101,7 +103,7 @@ public class ReportService {
     List<Report> same = em.createQuery("SELECT r FROM Report r WHERE r.grant = :g AND r.type = :t AND r.status <> :corrected"
             + " AND ((r.periodFrom = :from AND r.periodTo = :to) OR r.trancheId = :tranche)", Report.class)
         .setParameter("g", report.grant()).setParameter("t", report.type()).setParameter("corrected", ReportStatus.TO_CORRECT)
-        .setParameter("from", report.periodFrom() == null ? LocalDate.MIN : report.periodFrom()).setParameter("to", report.periodTo() == null ? LocalDate.MIN : report.periodTo())
+        .setParameter("from", report.periodFrom() == null ? NO_DAY : report.periodFrom()).setParameter("to", report.periodTo() == null ? NO_DAY : report.periodTo())
         .setParameter("tranche", report.trancheId() == null ? -1L : report.trancheId()).getResultList();
     if (!same.isEmpty()) {
       throw new RuleViolation("type", "report.exists", same.get(0).reportVersion(), Messages.get("report.status." + same.get(0).status().name()));

@@ -29,6 +29,13 @@ public final class ExpenseFixtures {
     return s;
   }
 
+  /** The paid and accepted eligible costs, as the tranche service reads them. */
+  public static PaidExpenses paidExpenses(ExpenseService expenses) {
+    PaidExpenses p = new PaidExpenses();
+    p.expenses = expenses;
+    return p;
+  }
+
   /** The demo-shaped grant (an EPLE, public body, no VAT recovery) of the expense rule tests. */
   public static Grant grant() {
     return ExpenseRulesTest.grant();
