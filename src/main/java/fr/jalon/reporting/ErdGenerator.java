@@ -116,7 +116,7 @@ public class ErdGenerator implements ReportGenerator {
     p.put("grantLine", grant.reference() + " — " + grant.title());
     p.put("beneficiary", grant.beneficiary().name() + (grant.beneficiary().siret() == null ? "" : " — SIRET " + grant.beneficiary().siret()));
     p.put("periodLine", Messages.get(locale, "erd.period", Dates.format(report.periodFrom(), locale), Dates.format(report.periodTo(), locale)));
-    p.put("versionLine", Messages.get(locale, "erd.version", Messages.get(locale, "report.type." + report.type().name()), report.reportVersion()));
+    p.put("versionLine", Messages.get(locale, "erd.version", Messages.get(locale, "reportType." + report.type().name()), report.reportVersion()));
     p.put("generatedOn", Dates.format(LocalDate.now(clock), locale));
     return p;
   }

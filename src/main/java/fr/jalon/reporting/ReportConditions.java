@@ -29,7 +29,7 @@ public class ReportConditions implements ConditionEvaluator {
     } catch (IllegalArgumentException unknown) {
       return Optional.of(new Verdict(false, Messages.get(Locale.FRENCH, "report.condition.unknownType", reportType)));
     }
-    String label = Messages.get(Locale.FRENCH, "report.type." + type.name());
+    String label = Messages.get(Locale.FRENCH, "reportType." + type.name());
     Optional<Report> latest = em.createQuery("SELECT r FROM Report r WHERE r.type = :t ORDER BY r.reportVersion DESC, r.id DESC", Report.class)
         .setParameter("t", type).setMaxResults(1).getResultStream().findFirst();
     if (latest.isEmpty()) {

@@ -97,7 +97,7 @@ public class ReportService {
   public ReportRow generate(@NotNull @Valid GenerateRequest request, Locale locale) {
     ReportGenerator generator = generator(request.type());
     if (generator == null) {
-      throw new RuleViolation("type", "report.type.noGenerator", Messages.get("report.type." + request.type().name()));
+      throw new RuleViolation("type", "report.type.noGenerator", Messages.get("reportType." + request.type().name()));
     }
     Report report = new Report(grants.grant(), request.type(), request.from(), request.to(), request.trancheId(), LocalDateTime.now(clock), AuditContext.actor());
     List<Report> same = em.createQuery("SELECT r FROM Report r WHERE r.grant = :g AND r.type = :t AND r.status <> :corrected"

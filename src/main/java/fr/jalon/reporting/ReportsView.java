@@ -136,7 +136,7 @@ public class ReportsView implements Serializable {
   }
 
   public String label(ReportRow r) {
-    return Faces.text("report.type." + r.type().name()) + " v" + r.reportVersion();
+    return Faces.text("reportType." + r.type().name()) + " v" + r.reportVersion();
   }
 
   public ReportType getType() { return type; }
