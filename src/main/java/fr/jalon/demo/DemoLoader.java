@@ -43,6 +43,7 @@ public class DemoLoader {
   @Inject DemoPlan plan;
   @Inject DemoMilestones milestones;
   @Inject DemoExpenses expenses;
+  @Inject DemoReports reports;
 
   /** All or nothing: a failure half-way leaves an empty database that the next start fills again. */
   @jakarta.transaction.Transactional
@@ -94,6 +95,7 @@ public class DemoLoader {
     milestones.load();
     expenses.load();
     indicators.load();
+    reports.load();
   }
 
   static String banner() {

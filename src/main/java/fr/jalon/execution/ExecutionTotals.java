@@ -42,8 +42,8 @@ public class ExecutionTotals {
       + " SELECT CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS VARCHAR(16)), CAST(? AS INTEGER), CAST(? AS INTEGER)"
       + " FROM (VALUES (1)) AS ONE (X) WHERE NOT EXISTS (SELECT 1 FROM EXECUTION_TOTAL WHERE " + KEY_MATCH + ")";
   private static final String GROUPED = "SELECT GRANT_ID, ACTION_ID, CATEGORY_ID, COFUNDING_ID, STATUS, EXPENSE_YEAR, BYR, COUNT(*), SUM(AMOUNT_EXCL), SUM(AMOUNT_VAT),"
-      + " SUM(AMOUNT_INCL), SUM(ELIGIBLE_AMOUNT) FROM (SELECT e.GRANT_ID, e.ACTION_ID, e.CATEGORY_ID, e.COFUNDING_ID, e.STATUS, e.EXPENSE_YEAR, " + BUDGET_YEAR + " AS BYR,"
-      + " e.AMOUNT_EXCL, e.AMOUNT_VAT, e.AMOUNT_INCL, e.ELIGIBLE_AMOUNT FROM EXPENSE e WHERE %s) x GROUP BY GRANT_ID, ACTION_ID, CATEGORY_ID, COFUNDING_ID, STATUS, EXPENSE_YEAR, BYR";
+      + " SUM(AMOUNT_INCL), SUM(ELIGIBLE_AMOUNT), SUM(RETAINED) FROM (SELECT e.GRANT_ID, e.ACTION_ID, e.CATEGORY_ID, e.COFUNDING_ID, e.STATUS, e.EXPENSE_YEAR, " + BUDGET_YEAR + " AS BYR,"
+      + " e.AMOUNT_EXCL, e.AMOUNT_VAT, e.AMOUNT_INCL, e.ELIGIBLE_AMOUNT, COALESCE(e.RETAINED_AMOUNT, 0) AS RETAINED FROM EXPENSE e WHERE %s) x GROUP BY GRANT_ID, ACTION_ID, CATEGORY_ID, COFUNDING_ID, STATUS, EXPENSE_YEAR, BYR";
   static final String VISIBLE = "(e.IMPORT_ID IS NULL OR e.IMPORT_ID IN (SELECT i.ID FROM ACCOUNTING_IMPORT i WHERE i.STATUS = 'CONFIRMED'))";
 
   @PersistenceContext EntityManager em;
@@ -78,10 +78,24 @@ public class ExecutionTotals {
     grouped("e.IMPORT_ID = " + importId, -1).forEach(this::move);
   }
 
+  /**
+   * The lines of expense statement {@code statementId} before a bulk change of their status
+   * (declared, verdicts, sent back): they leave the totals; {@link #statementShown} puts them back
+   * as they are after the change, in the same transaction.
+   */
+  public void statementHidden(long statementId) {
+    grouped("e.STATEMENT_ID = " + statementId, -1).forEach(this::move);
+  }
+
+  /** The lines of expense statement {@code statementId} after a bulk change: they join the totals again. */
+  public void statementShown(long statementId) {
+    grouped("e.STATEMENT_ID = " + statementId, 1).forEach(this::move);
+  }
+
   /** Recomputes the grant's totals from its visible expenses. */
   public void rebuild(long grantId) {
     em.createNativeQuery("DELETE FROM EXECUTION_TOTAL WHERE GRANT_ID = ?").setParameter(1, grantId).executeUpdate();
-    em.createNativeQuery("INSERT INTO EXECUTION_TOTAL (" + KEY_COLUMNS + ", LINE_COUNT, AMOUNT_EXCL, AMOUNT_VAT, AMOUNT_INCL, ELIGIBLE_AMOUNT) "
+    em.createNativeQuery("INSERT INTO EXECUTION_TOTAL (" + KEY_COLUMNS + ", LINE_COUNT, AMOUNT_EXCL, AMOUNT_VAT, AMOUNT_INCL, ELIGIBLE_AMOUNT, RETAINED_AMOUNT) "
             + String.format(GROUPED, "e.GRANT_ID = " + grantId + " AND " + VISIBLE))
         .executeUpdate();
   }
@@ -115,6 +129,17 @@ public class ExecutionTotals {
         .setParameter(1, grantId).getSingleResult());
   }
 
+  /**
+   * Rules 8/9: the eligible amount the operator retained on the lines it answered on, or empty while
+   * it has answered on none.
+   */
+  public java.util.Optional<BigDecimal> acceptedEligible(long grantId) {
+    Object[] r = (Object[]) em.createNativeQuery("SELECT SUM(LINE_COUNT), SUM(RETAINED_AMOUNT) FROM EXECUTION_TOTAL WHERE GRANT_ID = ?"
+            + " AND STATUS IN ('ACCEPTED', 'REJECTED', 'PARTLY_ACCEPTED')")
+        .setParameter(1, grantId).getSingleResult();
+    return r[0] == null || num(r[0]) == 0 ? java.util.Optional.empty() : java.util.Optional.of(money(r[1]));
+  }
+
   /** Count and sums of a set of expenses. */
   public record Sums(long count, BigDecimal amountExcl, BigDecimal amountVat, BigDecimal amountIncl, BigDecimal eligible, BigDecimal retained) {}
 
@@ -130,6 +155,7 @@ public class ExecutionTotals {
       d.vat = money(r[9]).multiply(BigDecimal.valueOf(sign));
       d.incl = money(r[10]).multiply(BigDecimal.valueOf(sign));
       d.eligible = money(r[11]).multiply(BigDecimal.valueOf(sign));
+      d.retained = money(r[12]).multiply(BigDecimal.valueOf(sign));
       deltas.put(key, d);
     }
     return deltas;

@@ -144,6 +144,21 @@ public class Expense implements Audited {
   @Column(name = "RECEIPT_COUNT", nullable = false)
   private int receiptCount;
 
+  /** The expense statement (report id) that holds this line, or null; reporting sets it through {@link ExpenseService}. */
+  @Column(name = "STATEMENT_ID")
+  private Long statementId;
+
+  /** True from the moment its statement goes into review (rule 6): the line no longer changes. */
+  @Column(name = "LOCKED", nullable = false)
+  private boolean locked;
+
+  /** The operator's verdict: the eligible amount it retained, and why when not all of it. */
+  @Column(name = "RETAINED_AMOUNT")
+  private BigDecimal retainedAmount;
+
+  @Column(name = "VERDICT_REASON")
+  private String verdictReason;
+
   @Version
   @Column(name = "VERSION")
   private int version;
@@ -161,7 +176,8 @@ public class Expense implements Audited {
 
   /** Changes what was typed; the line keeps its stage. A paid or cancelled line no longer changes. */
   public void revise(ExpenseTerms terms) {
-    if (status == ExpenseStatus.PAID || status == ExpenseStatus.CANCELLED) {
+    refuseIfLocked();
+    if (status.paid() || status == ExpenseStatus.CANCELLED) {
       throw new RuleViolation("status", "expense.revise.closed");
     }
     take(terms);
@@ -285,6 +301,7 @@ public class Expense implements Audited {
 
   /** Moves one step along the chain: only to the next step, with its date (and the order's number). */
   public void advance(ExpenseStatus target, LocalDate on, String number) {
+    refuseIfLocked();
     boolean separate = grant.parametersOn(on == null ? sortDate : on).values().separatePaymentOrder();
     ExpenseStatus next = status.next(separate);
     if (target == null || target != next) {
@@ -317,6 +334,7 @@ public class Expense implements Audited {
 
   /** {@code CANCELLED}, from the draft or the commitment only. */
   public void cancel(LocalDate on) {
+    refuseIfLocked();
     if (!status.cancellable()) {
       throw new RuleViolation("status", "expense.cancel.tooLate");
     }
@@ -340,7 +358,14 @@ public class Expense implements Audited {
   /** What this line adds to the maintained totals of budget execution. */
   public fr.jalon.execution.SpendLine spend() {
     return new fr.jalon.execution.SpendLine(grant.id(), action.id(), category.id(), source.id(), status.name(), year, paidOn, amountExcl, amountVat, amountIncl,
-        eligibleAmount, null);
+        eligibleAmount, retainedAmount);
+  }
+
+  /** Rule 6: a line of a statement in review or sent no longer changes. */
+  void refuseIfLocked() {
+    if (locked) {
+      throw new RuleViolation("status", "expense.locked", statementId == null ? "" : statementId);
+    }
   }
 
   void stagedBy(long importId) {
@@ -403,5 +428,9 @@ public class Expense implements Audited {
   public String sourceKey() { return sourceKey; }
   public Long importId() { return importId; }
   public int receiptCount() { return receiptCount; }
+  public Long statementId() { return statementId; }
+  public boolean locked() { return locked; }
+  public BigDecimal retainedAmount() { return retainedAmount; }
+  public String verdictReason() { return verdictReason; }
   public int version() { return version; }
 }

@@ -163,7 +163,7 @@ public class ExpenseListView implements Serializable {
   }
 
   public List<ExpenseStatus> getStepStatuses() {
-    return Arrays.stream(ExpenseStatus.values()).filter(s -> s != ExpenseStatus.DRAFT).toList();
+    return Arrays.stream(ExpenseStatus.values()).filter(s -> s != ExpenseStatus.DRAFT && !s.declared()).toList();
   }
 
   public List<ExpenseRepository.Sort> getSorts() {

@@ -293,6 +293,188 @@ public class ExpenseService {
         .orElse(null);
   }
 
+  // ---------------------------------------------------------------------------------------------
+  // Expense statements (ERD, rule 6). The reporting capability moves expenses only through these
+  // methods, by statement id: claim (draft), lock (review), declare (submission), reopen (sent back
+  // for correction), verdicts. Every status change a statement makes to expenses happens here.
+
+  /** A line that cannot enter a statement, and why (in French). */
+  public record StatementRefusal(long expenseId, String label, String reason) {}
+
+  /**
+   * The paid lines of the period that cannot enter statement {@code statementId}: without a receipt,
+   * or already declared (or held by another statement).
+   */
+  @RolesAllowed({ADMIN, PROJECT_MANAGER, FINANCE, BOARD})
+  public List<StatementRefusal> statementRefusals(long statementId, LocalDate from, LocalDate to, int max) {
+    List<Object[]> rows = em.createQuery("SELECT e.id, e.invoiceNumber, e.supplierName, e.receiptCount, e.status, e.statementId FROM Expense e"
+            + " WHERE e.grant.id = :grant AND e.status IN :paid AND e.paidOn BETWEEN :from AND :to AND " + ExpenseRepository.VISIBLE
+            + " AND (e.receiptCount = 0 OR e.status <> fr.jalon.expense.ExpenseStatus.PAID OR (e.statementId IS NOT NULL AND e.statementId <> :self))"
+            + " ORDER BY e.paidOn, e.id", Object[].class)
+        .setParameter("grant", grants.grant().id())
+        .setParameter("paid", ExpenseStatus.paidOnes())
+        .setParameter("from", from)
+        .setParameter("to", to)
+        .setParameter("self", statementId)
+        .setMaxResults(max)
+        .getResultList();
+    List<StatementRefusal> refusals = new ArrayList<>();
+    for (Object[] r : rows) {
+      String label = (r[1] == null ? "" : r[1] + " — ") + r[2];
+      boolean declared = r[4] != ExpenseStatus.PAID || r[5] != null;
+      String reason = declared ? Messages.get(java.util.Locale.FRENCH, "expense.statement.alreadyDeclared", r[5] == null ? "?" : r[5])
+          : Messages.get(java.util.Locale.FRENCH, "expense.statement.noReceipt");
+      refusals.add(new StatementRefusal((Long) r[0], label, reason));
+    }
+    return refusals;
+  }
+
+  /**
+   * Gives statement {@code statementId} the paid lines of the period not held elsewhere (its earlier
+   * claim is released first: a draft is regenerated this way). Returns how many it holds.
+   */
+  @RolesAllowed(FINANCE)
+  @Transactional
+  public int claimForStatement(long statementId, LocalDate from, LocalDate to) {
+    long grant = grants.grant().id();
+    em.createQuery("UPDATE Expense e SET e.statementId = NULL WHERE e.statementId = :s").setParameter("s", statementId).executeUpdate();
+    return em.createQuery("UPDATE Expense e SET e.statementId = :s WHERE e.grant.id = :grant AND e.status = fr.jalon.expense.ExpenseStatus.PAID"
+            + " AND e.paidOn BETWEEN :from AND :to AND e.statementId IS NULL AND e.receiptCount > 0 AND " + ExpenseRepository.VISIBLE)
+        .setParameter("s", statementId).setParameter("grant", grant).setParameter("from", from).setParameter("to", to).executeUpdate();
+  }
+
+  /** A draft statement given up: its lines are free again. */
+  @RolesAllowed(FINANCE)
+  @Transactional
+  public int releaseStatement(long statementId) {
+    return em.createQuery("UPDATE Expense e SET e.statementId = NULL WHERE e.statementId = :s").setParameter("s", statementId).executeUpdate();
+  }
+
+  /** Rule 6: from review on, the statement's lines no longer change (or back to draft: {@code locked} false). */
+  @RolesAllowed(FINANCE)
+  @Transactional
+  public int lockStatement(long statementId, boolean locked) {
+    // Native SQL: the JPQL boolean parameter reaches Derby as an integer, which a BOOLEAN column refuses.
+    int changed = em.createNativeQuery("UPDATE EXPENSE SET LOCKED = " + (locked ? "TRUE" : "FALSE") + ", VERSION = VERSION + 1 WHERE STATEMENT_ID = ?")
+        .setParameter(1, statementId).executeUpdate();
+    audit.record(locked ? "STATEMENT_LOCK" : "STATEMENT_UNLOCK", "Expense", null,
+        Messages.get(java.util.Locale.FRENCH, locked ? "expense.statement.audit.lock" : "expense.statement.audit.unlock", changed, statementId), null);
+    return changed;
+  }
+
+  /** Rule 6: on submission the statement's lines become DECLARED. */
+  @RolesAllowed(FINANCE)
+  @Transactional
+  public int declare(long statementId) {
+    totals.statementHidden(statementId);
+    int changed = em.createNativeQuery("UPDATE EXPENSE SET STATUS = 'DECLARED', LOCKED = TRUE, VERSION = VERSION + 1 WHERE STATEMENT_ID = ? AND STATUS = 'PAID'")
+        .setParameter(1, statementId).executeUpdate();
+    totals.statementShown(statementId);
+    audit.record("STATEMENT_DECLARE", "Expense", null, Messages.get(java.util.Locale.FRENCH, "expense.statement.audit.declare", changed, statementId), null);
+    return changed;
+  }
+
+  /**
+   * A statement sent back for correction: its lines are paid again, free and unlocked, so its next
+   * version takes them (the submitted version keeps its frozen copy).
+   */
+  @RolesAllowed(FINANCE)
+  @Transactional
+  public int reopenStatement(long statementId) {
+    // The status changes first, while the lines still name the statement, so the totals can follow them.
+    totals.statementHidden(statementId);
+    int changed = em.createNativeQuery("UPDATE EXPENSE SET STATUS = 'PAID', LOCKED = FALSE, RETAINED_AMOUNT = NULL, VERDICT_REASON = NULL,"
+            + " VERSION = VERSION + 1 WHERE STATEMENT_ID = ?")
+        .setParameter(1, statementId).executeUpdate();
+    totals.statementShown(statementId);
+    em.createNativeQuery("UPDATE EXPENSE SET STATEMENT_ID = NULL WHERE STATEMENT_ID = ?").setParameter(1, statementId).executeUpdate();
+    audit.record("STATEMENT_REOPEN", "Expense", null, Messages.get(java.util.Locale.FRENCH, "expense.statement.audit.reopen", changed, statementId), null);
+    return changed;
+  }
+
+  /** One verdict of the operator on declared lines of a statement; the retained amount only for PARTLY_ACCEPTED. */
+  public record Verdict(@NotNull List<Long> expenseIds, @NotNull ExpenseStatus verdict, BigDecimal retainedAmount, String reason) {}
+
+  /**
+   * Records the operator's verdicts on lines of statement {@code statementId} (rule 6), several
+   * lines at once where they agree: ACCEPTED retains the eligible amount, REJECTED nothing (a reason
+   * is required), PARTLY_ACCEPTED the amount given, below the eligible amount, with a reason.
+   */
+  @RolesAllowed(FINANCE)
+  @Transactional
+  public int recordVerdicts(long statementId, @NotNull @Valid List<Verdict> verdicts) {
+    if (verdicts.isEmpty()) {
+      throw new RuleViolation("verdicts", "expense.verdict.empty");
+    }
+    int changed = 0;
+    em.flush();
+    totals.statementHidden(statementId);
+    for (Verdict v : verdicts) {
+      if (!ExpenseStatus.verdicts().contains(v.verdict())) {
+        throw new RuleViolation("verdict", "expense.verdict.kind", v.verdict().name());
+      }
+      if (v.expenseIds().isEmpty()) {
+        throw new RuleViolation("expenseIds", "expense.verdict.empty");
+      }
+      String reason = v.reason() == null || v.reason().isBlank() ? null : v.reason().trim();
+      if (v.verdict() != ExpenseStatus.ACCEPTED && reason == null) {
+        throw new RuleViolation("reason", "expense.verdict.reasonRequired");
+      }
+      if (reason != null && reason.length() > 500) {
+        throw new RuleViolation("reason", "field.tooLong", 500);
+      }
+      Set<Long> ids = new LinkedHashSet<>(v.expenseIds());
+      for (List<Long> chunk : chunks(new ArrayList<>(ids), 1000)) {
+        long inStatement = em.createQuery("SELECT COUNT(e) FROM Expense e WHERE e.id IN :ids AND e.statementId = :s AND e.status IN :declared", Long.class)
+            .setParameter("ids", chunk).setParameter("s", statementId)
+            .setParameter("declared", List.of(ExpenseStatus.DECLARED, ExpenseStatus.ACCEPTED, ExpenseStatus.REJECTED, ExpenseStatus.PARTLY_ACCEPTED))
+            .getSingleResult();
+        if (inStatement != chunk.size()) {
+          throw new RuleViolation("expenseIds", "expense.verdict.notDeclared", statementId);
+        }
+        if (v.verdict() == ExpenseStatus.PARTLY_ACCEPTED) {
+          BigDecimal retained = v.retainedAmount() == null ? null : fr.jalon.platform.Money.exact(v.retainedAmount());
+          for (Long id : chunk) {
+            Expense e = em.find(Expense.class, id);
+            if (retained == null || retained.signum() <= 0 || retained.compareTo(e.eligibleAmount()) >= 0) {
+              throw new RuleViolation("retainedAmount", "expense.verdict.retained", e.auditKey(), new Messages.Amount(e.eligibleAmount()));
+            }
+          }
+          changed += em.createQuery("UPDATE Expense e SET e.status = :v, e.retainedAmount = :r, e.verdictReason = :why, e.version = e.version + 1 WHERE e.id IN :ids")
+              .setParameter("v", v.verdict()).setParameter("r", retained).setParameter("why", reason).setParameter("ids", chunk).executeUpdate();
+        } else {
+          String retainedExpr = v.verdict() == ExpenseStatus.ACCEPTED ? "e.eligibleAmount" : "0";
+          changed += em.createQuery("UPDATE Expense e SET e.status = :v, e.retainedAmount = " + retainedExpr + ", e.verdictReason = :why, e.version = e.version + 1 WHERE e.id IN :ids")
+              .setParameter("v", v.verdict()).setParameter("why", reason).setParameter("ids", chunk).executeUpdate();
+        }
+      }
+      audit.record("STATEMENT_VERDICT", "Expense", null,
+          Messages.get(java.util.Locale.FRENCH, "expense.statement.audit.verdict", ids.size(), v.verdict().name(), statementId),
+          ids.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+    }
+    em.flush();
+    totals.statementShown(statementId);
+    em.clear();
+    return changed;
+  }
+
+  /**
+   * Rule 8/9: the eligible cost the operator accepted (full and partial verdicts), or empty while it
+   * has answered on no line.
+   */
+  @RolesAllowed({ADMIN, PROJECT_MANAGER, FINANCE, BOARD})
+  public java.util.Optional<BigDecimal> acceptedEligibleCost() {
+    return totals.acceptedEligible(grants.grant().id());
+  }
+
+  private static <T> List<List<T>> chunks(List<T> all, int size) {
+    List<List<T>> result = new ArrayList<>();
+    for (int i = 0; i < all.size(); i += size) {
+      result.add(all.subList(i, Math.min(all.size(), i + size)));
+    }
+    return result;
+  }
+
   private Expense find(long id) {
     Expense e = em.find(Expense.class, id);
     if (e == null || !e.grant().id().equals(grants.grant().id())) {

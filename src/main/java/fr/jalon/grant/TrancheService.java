@@ -47,6 +47,7 @@ public class TrancheService {
   @Inject Clock clock;
   @Inject @Any Instance<ConditionEvaluator> evaluators;
   @Inject @Any Instance<PaidEligibleCost> paidEligibleCost;
+  @Inject @Any Instance<AcceptedEligibleCost> acceptedEligibleCost;
 
   public record NewTranche(
       @NotNull Integer number,
@@ -87,7 +88,7 @@ public class TrancheService {
     BigDecimal advanceCeiling = FundingRules.advanceCeiling(grant.maxPiaAmount(), p.advanceCap());
     BigDecimal interimCeiling = FundingRules.interimCeiling(grant.maxPiaAmount(), grant.months(), p);
     BigDecimal aidRate = FundingRules.aidRate(grant.maxPiaAmount(), grant.eligibleBudget(), p.maxPiaRate());
-    BigDecimal due = FundingRules.piaDue(aidRate, grant.eligibleBudget(), grant.maxPiaAmount());
+    BigDecimal due = FundingRules.piaDue(aidRate, dueBase(grant), grant.maxPiaAmount());
     BigDecimal received = repository.piaReceived(grant);
     BigDecimal requested = tranches.stream().filter(t -> t.status() == TrancheStatus.REQUESTED).map(Tranche::requestedAmount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
     return new TrancheOverview(grant.maxPiaAmount(), grant.months(), p.advanceCap(), advanceCeiling, advance, advance.compareTo(advanceCeiling) <= 0,
@@ -161,7 +162,7 @@ public class TrancheService {
       // Rule 13: a request is checked with the parameters in force on its date.
       ParameterValues p = grant.parametersOn(request.requestedOn()).values();
       BigDecimal aidRate = FundingRules.aidRate(grant.maxPiaAmount(), grant.eligibleBudget(), p.maxPiaRate());
-      BigDecimal balance = FundingRules.balance(FundingRules.piaDue(aidRate, grant.eligibleBudget(), grant.maxPiaAmount()), repository.piaReceived(grant));
+      BigDecimal balance = FundingRules.balance(FundingRules.piaDue(aidRate, dueBase(grant), grant.maxPiaAmount()), repository.piaReceived(grant));
       if (balance.signum() <= 0) {
         throw new RuleViolation("amount", "tranche.balance.repay", new Messages.Amount(balance.negate()));
       }
@@ -294,6 +295,14 @@ public class TrancheService {
       }
     }
     return Optional.empty();
+  }
+
+  /** Rule 8: the PIA due is computed on the accepted eligible cost once the operator answered, on the planned one before. */
+  private BigDecimal dueBase(Grant grant) {
+    if (acceptedEligibleCost != null && acceptedEligibleCost.isResolvable()) {
+      return acceptedEligibleCost.get().acceptedEligibleCost().orElse(grant.eligibleBudget());
+    }
+    return grant.eligibleBudget();
   }
 
   private TrancheRules.Spend spend(Grant grant) {

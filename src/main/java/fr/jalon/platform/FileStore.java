@@ -91,6 +91,34 @@ public class FileStore {
     }
   }
 
+  /**
+   * Keeps a file Jalon generated itself (a report): moved in from {@code source}, hashed, with no
+   * size limit and no sniffing — its content type is the generator's.
+   */
+  @Transactional
+  public StoredFile storeGenerated(Path source, String fileName, String contentType, String storedBy) {
+    Path folder = settings.fileStoreFolder();
+    try {
+      Files.createDirectories(folder);
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      try (InputStream in = new DigestInputStream(Files.newInputStream(source), sha)) {
+        in.transferTo(OutputStream.nullOutputStream());
+      }
+      String extension = fileName.contains(".") ? fileName.substring(fileName.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT) : "bin";
+      String storageName = UUID.randomUUID() + "." + extension;
+      long size = Files.size(source);
+      Files.move(source, folder.resolve(storageName), StandardCopyOption.REPLACE_EXISTING);
+      StoredFile file = new StoredFile(storageName, cleanName(fileName), contentType, size, HexFormat.of().formatHex(sha.digest()), LocalDateTime.now(clock), storedBy);
+      em.persist(file);
+      em.flush();
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public StoredFile find(long id) {
     StoredFile file = em.find(StoredFile.class, id);
     if (file == null) {

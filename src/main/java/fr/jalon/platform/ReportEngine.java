@@ -48,6 +48,22 @@ public class ReportEngine {
     }
   }
 
+  /** Writes filled reports one after the other as one PDF (a report in several parts, a pack). */
+  public void pdf(java.util.List<JasperPrint> prints, OutputStream out) {
+    try {
+      JRPdfExporter exporter = new JRPdfExporter();
+      exporter.setExporterInput(SimpleExporterInput.getInstance(prints));
+      exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
+      SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
+      configuration.setMetadataTitle(prints.get(0).getName());
+      configuration.setMetadataCreator("Jalon");
+      exporter.setConfiguration(configuration);
+      exporter.exportReport();
+    } catch (JRException e) {
+      throw new IllegalStateException("Rapport " + prints.get(0).getName() + " : " + e.getMessage(), e);
+    }
+  }
+
   public JasperPrint fill(String name, Map<String, Object> parameters, JRDataSource data, Locale locale) throws JRException {
     Map<String, Object> all = new HashMap<>(parameters);
     Locale effective = locale != null && "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.FRENCH;

@@ -175,6 +175,17 @@ public final class Permissions {
           api("/api/execution/figures", EVERYONE, NOBODY),
           page("/plan/action.xhtml", EVERYONE),
           page("/expense/expense.xhtml", EVERYONE),
+          // reports: finance generates, moves, signs and records verdicts; everybody reads the archive, downloads and re-verifies
+          page("/reporting/reports.xhtml", EVERYONE),
+          api("/api/reports", EVERYONE, Set.of(FINANCE)),
+          api("/api/reports/{id}", EVERYONE, NOBODY),
+          api("/api/reports/{id}/regenerate", NOBODY, Set.of(FINANCE)),
+          api("/api/reports/{id}/transitions", NOBODY, Set.of(FINANCE)),
+          api("/api/reports/{id}/signatures", NOBODY, Set.of(FINANCE)),
+          api("/api/reports/{id}/signatures/{signatureId}/scan", NOBODY, Set.of(FINANCE)),
+          api("/api/reports/{id}/files/{fileId}", EVERYONE, NOBODY),
+          api("/api/reports/{id}/verification", EVERYONE, NOBODY),
+          api("/api/reports/{id}/verdicts", NOBODY, Set.of(FINANCE)),
           new Rule("/openapi", Kind.PLATFORM, EVERYONE, NOBODY),
           new Rule("/metrics", Kind.PLATFORM, NOBODY, NOBODY));
 
@@ -198,6 +209,7 @@ public final class Permissions {
           new MenuEntry("/milestone/deliverables.xhtml", "menu.deliverables", "pi pi-inbox"),
           new MenuEntry("/expense/expenses.xhtml", "menu.expenses", "pi pi-receipt"),
           new MenuEntry("/indicator/indicators.xhtml", "menu.indicators", "pi pi-chart-line"),
+          new MenuEntry("/reporting/reports.xhtml", "menu.reports", "pi pi-file-pdf"),
           new MenuEntry("/security/users.xhtml", "menu.users", "pi pi-users"),
           new MenuEntry("/audit/trail.xhtml", "menu.audit", "pi pi-history"),
           new MenuEntry("/security/password.xhtml", "menu.password", "pi pi-key"));

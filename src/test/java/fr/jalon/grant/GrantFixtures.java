@@ -33,4 +33,14 @@ public final class GrantFixtures {
     grants.em = em;
     return grants;
   }
+
+  /** The tranche service with the condition evaluators and the expense figures the other capabilities provide. */
+  public static TrancheService trancheService(jakarta.persistence.EntityManager em, java.time.Clock clock, jakarta.enterprise.inject.Instance<ConditionEvaluator> evaluators,
+      jakarta.enterprise.inject.Instance<PaidEligibleCost> paid, jakarta.enterprise.inject.Instance<AcceptedEligibleCost> accepted) {
+    TrancheService tranches = trancheService(em, clock);
+    tranches.evaluators = evaluators;
+    tranches.paidEligibleCost = paid;
+    tranches.acceptedEligibleCost = accepted;
+    return tranches;
+  }
 }

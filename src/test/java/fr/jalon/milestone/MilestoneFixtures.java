@@ -19,7 +19,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 
 /** Builders for the milestone tests: a grant, an action, tranches, COPIL decisions, a clock on a given day. */
-final class MilestoneFixtures {
+public final class MilestoneFixtures {
   static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
   private MilestoneFixtures() {}
@@ -63,5 +63,15 @@ final class MilestoneFixtures {
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The milestone service outside the container, for other capabilities' tests. */
+  public static MilestoneService milestoneService(jakarta.persistence.EntityManager em, Clock clock, fr.jalon.grant.TrancheService tranches) {
+    MilestoneService s = new MilestoneService();
+    s.em = em;
+    s.clock = clock;
+    s.grants = fr.jalon.grant.GrantFixtures.grantService(em);
+    s.tranches = tranches;
+    return s;
   }
 }

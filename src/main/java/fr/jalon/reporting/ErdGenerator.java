@@ -1,0 +1,271 @@
+package fr.jalon.reporting;
+
+import fr.jalon.expense.ExpenseService;
+import fr.jalon.grant.Grant;
+import fr.jalon.plan.PlanRepository;
+import fr.jalon.platform.Dates;
+import fr.jalon.platform.Messages;
+import fr.jalon.platform.ReportEngine;
+import fr.jalon.platform.RuleViolation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import net.sf.jasperreports.engine.JRDataSource;
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JRField;
+import net.sf.jasperreports.engine.JRParameter;
+import net.sf.jasperreports.engine.JasperPrint;
+import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
+import net.sf.jasperreports.engine.fill.JRSwapFileVirtualizer;
+import net.sf.jasperreports.engine.util.JRSwapFile;
+
+/**
+ * The expense statement (ERD, rule 6): takes the paid expenses of the period that have a receipt
+ * and were never declared, freezes a copy of them, and writes the PDF (designs
+ * {@code reports/erd.jrxml} and {@code reports/erd-totals.jrxml}), the XLSX and the CSV. Lines are
+ * read by keyset pages and the PDF fill is virtualized, so memory does not grow with the lines.
+ */
+@ApplicationScoped
+public class ErdGenerator implements ReportGenerator {
+  public static final String DESIGN = "erd";
+  public static final String TOTALS_DESIGN = "erd-totals";
+  static final int MAX_REFUSALS_LISTED = 50;
+
+  @PersistenceContext EntityManager em;
+  @Inject ExpenseService expenses;
+  @Inject ErdRepository lines;
+  @Inject ReportEngine engine;
+  @Inject Clock clock;
+
+  @Override
+  public boolean handles(ReportType type) {
+    return type == ReportType.ERD || type == ReportType.FINAL_ERD;
+  }
+
+  @Override
+  public Generated generate(Report report, Path folder, Locale locale) {
+    long id = report.id();
+    List<ExpenseService.StatementRefusal> refused = expenses.statementRefusals(id, report.periodFrom(), report.periodTo(), MAX_REFUSALS_LISTED);
+    if (!refused.isEmpty()) {
+      List<RuleViolation> problems = new ArrayList<>();
+      problems.add(new RuleViolation("expenses", "report.erd.refused", Dates.format(report.periodFrom()), Dates.format(report.periodTo())));
+      refused.forEach(r -> problems.add(new RuleViolation("expenses", "report.erd.refusedLine", r.expenseId(), r.label(), r.reason())));
+      RuleViolation.throwIfAny(problems);
+    }
+    expenses.claimForStatement(id, report.periodFrom(), report.periodTo());
+    int count = lines.freezeLines(id);
+    BigDecimal eligible = lines.eligibleTotal(id);
+    Map<ReportFormat, Path> files = new EnumMap<>(ReportFormat.class);
+    try {
+      files.put(ReportFormat.PDF, write(folder, "pdf", out -> engine.pdf(prints(report, locale, folder), out)));
+      files.put(ReportFormat.XLSX, write(folder, "xlsx", out -> xlsx(report, locale, out)));
+      files.put(ReportFormat.CSV, write(folder, "csv", out -> csv(report, out)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Generated(count, eligible, files);
+  }
+
+  /** The ERD's pages: its lines, then its totals and the certification block (also used by the tranche request pack). */
+  public List<JasperPrint> prints(Report report, Locale locale, Path swapFolder) {
+    Grant grant = report.grant();
+    Map<String, Object> p = new HashMap<>(heading(report, locale));
+    JRSwapFileVirtualizer virtualizer = new JRSwapFileVirtualizer(100, new JRSwapFile(swapFolder.toString(), 4096, 256), true);
+    p.put(JRParameter.REPORT_VIRTUALIZER, virtualizer);
+    try {
+      JasperPrint main = engine.fill(DESIGN, p, new LineSource(report.id()), locale);
+      virtualizer.setReadOnly(true);
+      Map<String, Object> t = new HashMap<>();
+      t.put("title", Messages.get(locale, "erd.totals.title"));
+      t.put("periodLine", p.get("periodLine"));
+      SignatoryRole attester = SignatureRules.attester(grant.beneficiary().legalForm());
+      t.put("certification", Messages.get(locale, "erd.certification.text", grant.beneficiary().name(), Messages.get(locale, "signatory." + attester.name())));
+      t.put("signer1", Messages.get(locale, "signatory." + SignatoryRole.LEGAL_REPRESENTATIVE.name()));
+      t.put("signer2", report.type().statement() ? Messages.get(locale, "signatory." + attester.name()) : null);
+      t.put("signed1", signed(report, SignatoryRole.LEGAL_REPRESENTATIVE, locale));
+      t.put("signed2", signed(report, attester, locale));
+      JasperPrint totals = engine.fill(TOTALS_DESIGN, t, new JRMapCollectionDataSource(totalRows(report, locale)), locale);
+      return List.of(main, totals);
+    } catch (JRException e) {
+      throw new IllegalStateException("ERD : " + e.getMessage(), e);
+    }
+  }
+
+  Map<String, Object> heading(Report report, Locale locale) {
+    Grant grant = report.grant();
+    Map<String, Object> p = new HashMap<>();
+    p.put("title", Messages.get(locale, "erd.title"));
+    p.put("grantLine", grant.reference() + " — " + grant.title());
+    p.put("beneficiary", grant.beneficiary().name() + (grant.beneficiary().siret() == null ? "" : " — SIRET " + grant.beneficiary().siret()));
+    p.put("periodLine", Messages.get(locale, "erd.period", Dates.format(report.periodFrom(), locale), Dates.format(report.periodTo(), locale)));
+    p.put("versionLine", Messages.get(locale, "erd.version", Messages.get(locale, "reportType." + report.type().name()), report.reportVersion()));
+    p.put("generatedOn", Dates.format(LocalDate.now(clock), locale));
+    return p;
+  }
+
+  private static String signed(Report report, SignatoryRole role, Locale locale) {
+    return report.signatures().stream().filter(s -> s.role() == role).findFirst()
+        .map(s -> s.name() + "\n" + s.quality() + "\n" + Messages.get(locale, "erd.signedOn", Dates.format(s.signedOn(), locale))).orElse(null);
+  }
+
+  List<Map<String, ?>> totalRows(Report report, Locale locale) {
+    List<Map<String, ?>> rows = new ArrayList<>();
+    for (ErdTotal t : totals(report)) {
+      Map<String, Object> row = new HashMap<>();
+      row.put("sectionLabel", Messages.get(locale, "erd.totals.section." + (t.section().equals("ALL") ? "CATEGORY" : t.section())));
+      row.put("code", t.section().equals("ALL") ? Messages.get(locale, "erd.total") : t.code());
+      row.put("label", t.label());
+      row.put("budget", t.budget());
+      row.put("thisStatement", t.thisStatement());
+      row.put("earlier", t.earlier());
+      row.put("cumulative", t.cumulative());
+      row.put("consumed", t.consumedPercent());
+      rows.add(row);
+    }
+    // The grand total closes the category table: put it right after the categories.
+    Map<String, ?> all = rows.remove(rows.size() - 1);
+    int lastCategory = 0;
+    for (int i = 0; i < rows.size(); i++) {
+      if (rows.get(i).get("sectionLabel").equals(all.get("sectionLabel"))) {
+        lastCategory = i + 1;
+      }
+    }
+    rows.add(lastCategory, all);
+    return rows;
+  }
+
+  public List<ErdTotal> totals(Report report) {
+    Long budget = new PlanRepository(em).inForce(report.grant().id()).map(v -> v.id()).orElse(null);
+    return lines.totals(report, budget);
+  }
+
+  void csv(Report report, OutputStream out) throws IOException {
+    BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+    w.write('\uFEFF');
+    w.write(String.join(";", Messages.get(Locale.FRENCH, "erd.csv.header").split("\\|")));
+    w.write("\r\n");
+    lines.lines(report.id(), l -> {
+      try {
+        w.write(String.join(";", cell(l.actionCode()), cell(l.categoryCode()), cell(l.invoiceNumber()), day(l.invoiceDate()), cell(l.supplier()), cell(l.description()),
+            amount(l.amountExcl()), amount(l.amountIncl()), amount(l.eligibleAmount()), day(l.paidOn()), cell(l.orderNumber()), cell(l.corrects()), String.valueOf(l.expenseId())));
+        w.write("\r\n");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    w.flush();
+  }
+
+  void xlsx(Report report, Locale locale, OutputStream out) throws IOException {
+    try (Xlsx book = new Xlsx(out)) {
+      book.sheet(Messages.get(locale, "erd.xlsx.lines"));
+      book.row(List.of(Messages.get(Locale.FRENCH, "erd.csv.header").split("\\|")), true);
+      lines.lines(report.id(), l -> book.row(java.util.Arrays.asList(l.actionCode(), l.categoryCode(), l.invoiceNumber(), l.invoiceDate(), l.supplier(), l.description(),
+          l.amountExcl(), l.amountIncl(), l.eligibleAmount(), l.paidOn(), l.orderNumber(), l.corrects(), l.expenseId()), false));
+      book.sheet(Messages.get(locale, "erd.xlsx.totals"));
+      book.row(List.of(Messages.get(locale, "erd.xlsx.totalsHeader").split("\\|")), true);
+      for (ErdTotal t : totals(report)) {
+        book.row(java.util.Arrays.asList(Messages.get(locale, "erd.totals.section." + t.section()), t.code(), t.label(), t.budget(), t.thisStatement(), t.earlier(),
+            t.cumulative()), false);
+      }
+    }
+  }
+
+  private static String cell(String s) {
+    if (s == null) {
+      return "";
+    }
+    String clean = s.replace("\r", " ").replace("\n", " ");
+    return clean.contains(";") || clean.contains("\"") ? "\"" + clean.replace("\"", "\"\"") + "\"" : clean;
+  }
+
+  private static String day(LocalDate d) {
+    return d == null ? "" : Dates.format(d);
+  }
+
+  private static String amount(BigDecimal b) {
+    return b.toPlainString().replace('.', ',');
+  }
+
+  interface Writer {
+    void write(OutputStream out) throws IOException;
+  }
+
+  private static Path write(Path folder, String extension, Writer writer) throws IOException {
+    Path file = Files.createTempFile(folder, "erd-", "." + extension);
+    try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file))) {
+      writer.write(out);
+    }
+    return file;
+  }
+
+  /** The statement's lines for JasperReports, fetched a keyset page at a time. */
+  final class LineSource implements JRDataSource {
+    private final long reportId;
+    private List<ErdLine> page = List.of();
+    private int index = -1;
+    private boolean last;
+    private ErdLine current;
+
+    LineSource(long reportId) {
+      this.reportId = reportId;
+    }
+
+    @Override
+    public boolean next() {
+      index++;
+      if (index >= page.size()) {
+        if (last) {
+          return false;
+        }
+        ErdLine previous = page.isEmpty() ? null : page.get(page.size() - 1);
+        page = previous == null ? lines.page(reportId, null, null, 0) : lines.page(reportId, previous.actionCode(), previous.paidOn(), previous.expenseId());
+        last = page.size() < ErdRepository.PAGE;
+        index = 0;
+        if (page.isEmpty()) {
+          return false;
+        }
+      }
+      current = page.get(index);
+      return true;
+    }
+
+    @Override
+    public Object getFieldValue(JRField field) {
+      return switch (field.getName()) {
+        case "actionCode" -> current.actionCode();
+        case "actionTitle" -> current.actionTitle();
+        case "categoryCode" -> current.categoryCode();
+        case "invoiceNumber" -> current.invoiceNumber();
+        case "invoiceDate" -> current.invoiceDate() == null ? null : Dates.format(current.invoiceDate());
+        case "supplier" -> current.supplier();
+        case "description" -> current.description();
+        case "amountExcl" -> current.amountExcl();
+        case "amountIncl" -> current.amountIncl();
+        case "eligibleAmount" -> current.eligibleAmount();
+        case "paidOn" -> current.paidOn() == null ? null : Dates.format(current.paidOn());
+        case "orderNumber" -> current.orderNumber();
+        case "corrects" -> current.corrects();
+        default -> null;
+      };
+    }
+  }
+}

@@ -1,0 +1,191 @@
+package fr.jalon.reporting;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Reads and writes the frozen lines of expense statements in SQL, never as entities: a statement
+ * of 100 000 lines is copied by one INSERT … SELECT and read back by keyset pages.
+ */
+@ApplicationScoped
+public class ErdRepository {
+  static final int PAGE = 2000;
+
+  @PersistenceContext EntityManager em;
+
+  protected ErdRepository() {}
+
+  public ErdRepository(EntityManager em) {
+    this.em = em;
+  }
+
+  /** Copies the lines the statement holds (the expenses claimed for it) into its frozen lines, replacing earlier ones. */
+  public int freezeLines(long reportId) {
+    em.createNativeQuery("DELETE FROM REPORT_LINE WHERE REPORT_ID = ?").setParameter(1, reportId).executeUpdate();
+    return em.createNativeQuery("INSERT INTO REPORT_LINE (REPORT_ID, EXPENSE_ID, ACTION_CODE, CATEGORY_CODE, AMOUNT_EXCL, AMOUNT_INCL, ELIGIBLE_AMOUNT)"
+            + " SELECT ?, e.ID, a.CODE, c.CODE, e.AMOUNT_EXCL, e.AMOUNT_INCL, e.ELIGIBLE_AMOUNT FROM EXPENSE e"
+            + " JOIN PLAN_ACTION a ON a.ID = e.ACTION_ID JOIN COST_CATEGORY c ON c.ID = e.CATEGORY_ID WHERE e.STATEMENT_ID = ?")
+        .setParameter(1, reportId).setParameter(2, reportId).executeUpdate();
+  }
+
+  /** Sum of the eligible amounts of the statement's lines. */
+  public BigDecimal eligibleTotal(long reportId) {
+    Object sum = em.createNativeQuery("SELECT SUM(ELIGIBLE_AMOUNT) FROM REPORT_LINE WHERE REPORT_ID = ?").setParameter(1, reportId).getSingleResult();
+    return money(sum);
+  }
+
+  /** The lines in print order (action, payment date, id), a page at a time, to {@code sink}. */
+  public void lines(long reportId, Consumer<ErdLine> sink) {
+    String after = null;
+    LocalDate afterDay = null;
+    long afterId = 0;
+    while (true) {
+      List<ErdLine> page = page(reportId, after, afterDay, afterId);
+      page.forEach(sink);
+      if (page.size() < PAGE) {
+        return;
+      }
+      ErdLine last = page.get(page.size() - 1);
+      after = last.actionCode();
+      afterDay = last.paidOn();
+      afterId = last.expenseId();
+      em.clear();
+    }
+  }
+
+  /** One keyset page after (action, paid on, id); {@code after} null for the first. */
+  @SuppressWarnings("unchecked")
+  public List<ErdLine> page(long reportId, String after, LocalDate afterDay, long afterId) {
+    String keyset = after == null ? "" : " AND (l.ACTION_CODE > ? OR (l.ACTION_CODE = ? AND (e.PAID_ON > ? OR (e.PAID_ON = ? AND e.ID > ?))))";
+    var q = em.createNativeQuery("SELECT e.ID, l.ACTION_CODE, a.TITLE, l.CATEGORY_CODE, c.LABEL, e.INVOICE_NUMBER, e.INVOICE_DATE, e.SUPPLIER_NAME, e.DESCRIPTION,"
+        + " l.AMOUNT_EXCL, l.AMOUNT_INCL, l.ELIGIBLE_AMOUNT, e.PAID_ON, e.ORDER_NUMBER, k.INVOICE_NUMBER, k.SUPPLIER_NAME"
+        + " FROM REPORT_LINE l JOIN EXPENSE e ON e.ID = l.EXPENSE_ID JOIN PLAN_ACTION a ON a.ID = e.ACTION_ID JOIN COST_CATEGORY c ON c.ID = e.CATEGORY_ID"
+        + " LEFT JOIN EXPENSE k ON k.ID = e.CORRECTS_ID WHERE l.REPORT_ID = ?" + keyset + " ORDER BY l.ACTION_CODE, e.PAID_ON, e.ID");
+    q.setParameter(1, reportId);
+    if (after != null) {
+      q.setParameter(2, after).setParameter(3, after).setParameter(4, Date.valueOf(afterDay)).setParameter(5, Date.valueOf(afterDay)).setParameter(6, afterId);
+    }
+    q.setMaxResults(PAGE);
+    List<ErdLine> lines = new ArrayList<>(PAGE);
+    for (Object[] r : (List<Object[]>) q.getResultList()) {
+      String corrects = r[15] == null ? null : (r[14] == null ? "" : r[14] + " — ") + r[15];
+      lines.add(new ErdLine(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5], day(r[6]), (String) r[7],
+          (String) r[8], money(r[9]), money(r[10]), money(r[11]), day(r[12]), (String) r[13], corrects));
+    }
+    return lines;
+  }
+
+  /**
+   * Totals per category, per action and overall against the approved budget version
+   * {@code budgetVersionId} (null: no budget), with what the earlier statements declared: those
+   * submitted or accepted, of a statement type, whose period ends before this one starts.
+   */
+  @SuppressWarnings("unchecked")
+  public List<ErdTotal> totals(Report report, Long budgetVersionId) {
+    long id = report.id();
+    String earlierReports = "SELECT r.ID FROM REPORT r WHERE r.GRANT_ID = ? AND r.REPORT_TYPE IN ('ERD', 'FINAL_ERD') AND r.STATUS IN ('SUBMITTED', 'ACCEPTED')"
+        + " AND r.PERIOD_TO < ? AND r.ID <> ?";
+    List<ErdTotal> result = new ArrayList<>();
+    for (String[] section : new String[][] {{"CATEGORY", "CATEGORY_CODE", "COST_CATEGORY", "LABEL", "CATEGORY_ID"}, {"ACTION", "ACTION_CODE", "PLAN_ACTION", "TITLE", "ACTION_ID"}}) {
+      Map<String, BigDecimal[]> sums = new LinkedHashMap<>();
+      Map<String, String> labels = new LinkedHashMap<>();
+      // Every code with a budget, in the plan's order, then codes spent without one.
+      if (budgetVersionId != null) {
+        String order = section[0].equals("CATEGORY") ? "t.SORT_ORDER, t.CODE" : "t.CODE";
+        for (Object[] r : (List<Object[]>) em.createNativeQuery("SELECT t.CODE, t." + section[3] + ", SUM(b.AMOUNT) FROM BUDGET_LINE b JOIN " + section[2] + " t ON t.ID = b." + section[4]
+                + " WHERE b.BUDGET_VERSION_ID = ? GROUP BY t.CODE, t." + section[3] + (section[0].equals("CATEGORY") ? ", t.SORT_ORDER" : "") + " ORDER BY " + order)
+            .setParameter(1, budgetVersionId).getResultList()) {
+          labels.put((String) r[0], (String) r[1]);
+          sums.put((String) r[0], new BigDecimal[] {money(r[2]), zero(), zero()});
+        }
+      }
+      for (Object[] r : (List<Object[]>) em.createNativeQuery("SELECT l." + section[1] + ", SUM(l.ELIGIBLE_AMOUNT) FROM REPORT_LINE l WHERE l.REPORT_ID = ? GROUP BY l." + section[1])
+          .setParameter(1, id).getResultList()) {
+        sums.computeIfAbsent((String) r[0], k -> new BigDecimal[] {null, zero(), zero()})[1] = money(r[1]);
+      }
+      for (Object[] r : (List<Object[]>) em.createNativeQuery("SELECT l." + section[1] + ", SUM(l.ELIGIBLE_AMOUNT) FROM REPORT_LINE l WHERE l.REPORT_ID IN (" + earlierReports + ")"
+              + " GROUP BY l." + section[1])
+          .setParameter(1, report.grant().id()).setParameter(2, Date.valueOf(report.periodFrom())).setParameter(3, id).getResultList()) {
+        sums.computeIfAbsent((String) r[0], k -> new BigDecimal[] {null, zero(), zero()})[2] = money(r[1]);
+      }
+      for (String code : sums.keySet()) {
+        if (!labels.containsKey(code)) {
+          labels.put(code, label(section[2], section[3], report.grant().id(), code));
+        }
+      }
+      sums.forEach((code, s) -> result.add(new ErdTotal(section[0], code, labels.get(code), s[0], s[1], s[2], s[1].add(s[2]))));
+    }
+    BigDecimal budget = result.stream().filter(t -> t.section().equals("CATEGORY") && t.budget() != null).map(ErdTotal::budget).reduce(zero(), BigDecimal::add);
+    BigDecimal self = result.stream().filter(t -> t.section().equals("CATEGORY")).map(ErdTotal::thisStatement).reduce(zero(), BigDecimal::add);
+    BigDecimal earlier = result.stream().filter(t -> t.section().equals("CATEGORY")).map(ErdTotal::earlier).reduce(zero(), BigDecimal::add);
+    result.add(new ErdTotal("ALL", "", "", budgetVersionId == null ? null : budget, self, earlier, self.add(earlier)));
+    return result;
+  }
+
+  private String label(String table, String column, long grantId, String code) {
+    List<?> found = em.createNativeQuery("SELECT " + column + " FROM " + table + " WHERE GRANT_ID = ? AND CODE = ?").setParameter(1, grantId).setParameter(2, code).getResultList();
+    return found.isEmpty() ? code : (String) found.get(0);
+  }
+
+  /**
+   * The SHA-256 of the frozen lines (id, codes and amounts, in id order), streamed: what a later
+   * re-verification recomputes to tell whether the data under a signed report changed.
+   */
+  @SuppressWarnings("unchecked")
+  public String dataSha256(long reportId) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      long after = 0;
+      while (true) {
+        List<Object[]> rows = em.createNativeQuery("SELECT EXPENSE_ID, ACTION_CODE, CATEGORY_CODE, AMOUNT_EXCL, AMOUNT_INCL, ELIGIBLE_AMOUNT FROM REPORT_LINE"
+                + " WHERE REPORT_ID = ? AND EXPENSE_ID > ? ORDER BY EXPENSE_ID")
+            .setParameter(1, reportId).setParameter(2, after).setMaxResults(PAGE).getResultList();
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        for (Object[] r : rows) {
+          String line = r[0] + ";" + r[1] + ";" + r[2] + ";" + money(r[3]).toPlainString() + ";" + money(r[4]).toPlainString() + ";" + money(r[5]).toPlainString() + "\n";
+          buffer.writeBytes(line.getBytes(StandardCharsets.UTF_8));
+          after = ((Number) r[0]).longValue();
+        }
+        sha.update(buffer.toByteArray());
+        if (rows.size() < PAGE) {
+          return HexFormat.of().formatHex(sha.digest());
+        }
+      }
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static BigDecimal zero() {
+    return BigDecimal.ZERO.setScale(2);
+  }
+
+  static BigDecimal money(Object o) {
+    return o == null ? zero() : new BigDecimal(o.toString()).setScale(2, RoundingMode.HALF_UP);
+  }
+
+  private static LocalDate day(Object o) {
+    if (o == null) {
+      return null;
+    }
+    if (o instanceof LocalDate d) {
+      return d;
+    }
+    return ((java.sql.Date) o).toLocalDate();
+  }
+}

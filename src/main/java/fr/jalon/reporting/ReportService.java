@@ -1,0 +1,314 @@
+package fr.jalon.reporting;
+
+import static fr.jalon.platform.Roles.ADMIN;
+import static fr.jalon.platform.Roles.BOARD;
+import static fr.jalon.platform.Roles.FINANCE;
+import static fr.jalon.platform.Roles.PROJECT_MANAGER;
+
+import fr.jalon.audit.AuditContext;
+import fr.jalon.expense.ExpenseService;
+import fr.jalon.grant.GrantService;
+import fr.jalon.platform.ConcurrentEditException;
+import fr.jalon.platform.FileKind;
+import fr.jalon.platform.FileStore;
+import fr.jalon.platform.Messages;
+import fr.jalon.platform.NotFoundException;
+import fr.jalon.platform.RuleViolation;
+import fr.jalon.platform.StoredFile;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The report lifecycle every type shares (DESIGN.md §2, rules 6 and 14): finance generates a
+ * report (regenerates it while a draft), puts it in review (an expense statement then locks its
+ * expenses), records the signatures, which freezes it, submits it (its expenses become DECLARED),
+ * and records the answer: ACCEPTED, or TO_CORRECT which opens the next version. Everybody reads the
+ * archive and may ask for a re-verification of the stored files.
+ */
+@ApplicationScoped
+public class ReportService {
+  /** Stands for "no period" in the duplicate check of a tranche's report (Derby refuses LocalDate.MIN). */
+  private static final LocalDate NO_DAY = LocalDate.of(1900, 1, 1);
+  static final Set<FileKind> SCAN_KINDS = Set.of(FileKind.PDF, FileKind.PNG, FileKind.JPEG);
+
+  @PersistenceContext EntityManager em;
+  @Inject GrantService grants;
+  @Inject ExpenseService expenses;
+  @Inject ErdRepository lines;
+  @Inject FileStore files;
+  @Inject Clock clock;
+  @Inject @Any Instance<ReportGenerator> generators;
+
+  public record GenerateRequest(@NotNull ReportType type, LocalDate from, LocalDate to, Long trancheId) {}
+
+  public record Transition(@NotNull ReportStatus target, LocalDate on, @Size(max = 1000) String note, @NotNull Integer version) {}
+
+  public record Regenerate(@NotNull Integer version) {}
+
+  public record Verdicts(@NotNull @jakarta.validation.constraints.Size(min = 1) @Valid List<ExpenseService.Verdict> verdicts) {}
+
+  public record SignRequest(@NotNull SignatoryRole role, @NotNull String name, @NotNull String quality, @NotNull LocalDate signedOn, @NotNull Integer version) {}
+
+  /** Every report, newest first: the archive. */
+  @RolesAllowed({ADMIN, PROJECT_MANAGER, FINANCE, BOARD})
+  public List<ReportRow> archive() {
+    return em.createQuery("SELECT r FROM Report r WHERE r.grant.id = :g ORDER BY r.generatedAt DESC, r.id DESC", Report.class)
+        .setParameter("g", grants.grant().id()).getResultList().stream().map(ReportRow::of).toList();
+  }
+
+  @RolesAllowed({ADMIN, PROJECT_MANAGER, FINANCE, BOARD})
+  public ReportRow report(long id) {
+    return ReportRow.of(find(id));
+  }
+
+  /** The types a report can be generated for now: those a generator answers for. */
+  @RolesAllowed({ADMIN, PROJECT_MANAGER, FINANCE, BOARD})
+  public List<ReportType> generatableTypes() {
+    return Stream.of(ReportType.values()).filter(t -> generator(t) != null).toList();
+  }
+
+  /** A new report, in DRAFT, with its files. A second live report of the same type and scope is refused. */
+  @RolesAllowed(FINANCE)
+  @Transactional
+  public ReportRow generate(@NotNull @Valid GenerateRequest request, Locale locale) {
+    ReportGenerator generator = generator(request.type());
+    if (generator == null) {
+      throw new RuleViolation("type", "report.type.noGenerator", Messages.get("reportType." + request.type().name()));
+    }
+    Report report = new Report(grants.grant(), request.type(), request.from(), request.to(), request.trancheId(), LocalDateTime.now(clock), AuditContext.actor());
+    List<Report> same = em.createQuery("SELECT r FROM Report r WHERE r.grant = :g AND r.type = :t AND r.status <> :corrected"
+            + " AND ((r.periodFrom = :from AND r.periodTo = :to) OR r.trancheId = :tranche)", Report.class)
+        .setParameter("g", report.grant()).setParameter("t", report.type()).setParameter("corrected", ReportStatus.TO_CORRECT)
+        .setParameter("from", report.periodFrom() == null ? NO_DAY : report.periodFrom()).setParameter("to", report.periodTo() == null ? NO_DAY : report.periodTo())
+        .setParameter("tranche", report.trancheId() == null ? -1L : report.trancheId()).getResultList();
+    if (!same.isEmpty()) {
+      throw new RuleViolation("type", "report.exists", same.get(0).reportVersion(), Messages.get("report.status." + same.get(0).status().name()));
+    }
+    em.persist(report);
+    em.flush();
+    fill(report, generator, locale);
+    return ReportRow.of(report);
+  }
+
+  /** Makes a draft's files again from the data as it stands now. */
+  @RolesAllowed(FINANCE)
+  @Transactional
+  public ReportRow regenerate(long id, @NotNull @Valid Regenerate request, Locale locale) {
+    Report report = find(id);
+    checkVersion(report, request.version());
+    if (report.status() != ReportStatus.DRAFT) {
+      throw new RuleViolation("status", "report.regenerate.notDraft", report.status().name());
+    }
+    fill(report, generator(report.type()), locale);
+    return ReportRow.of(report);
+  }
+
+  private void fill(Report report, ReportGenerator generator, Locale locale) {
+    Path folder = null;
+    try {
+      folder = Files.createTempDirectory("jalon-report-");
+      ReportGenerator.Generated made = generator.generate(report, folder, locale);
+      report.regenerated(made.lines(), made.eligible(), LocalDateTime.now(clock), AuditContext.actor());
+      List<ReportFile> stored = new ArrayList<>();
+      for (Map.Entry<ReportFormat, Path> f : made.files().entrySet()) {
+        String name = fileName(report, f.getKey());
+        StoredFile file = files.storeGenerated(f.getValue(), name, f.getKey().contentType(), AuditContext.actor());
+        ReportFile rf = new ReportFile(report, f.getKey(), file);
+        em.persist(rf);
+        stored.add(rf);
+      }
+      report.replaceFiles(stored);
+      em.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      delete(folder);
+    }
+  }
+
+  /**
+   * One step of the lifecycle. Review locks a statement's expenses (back to draft frees them);
+   * SIGNED needs the required signatures and freezes the data with its SHA-256; SUBMITTED declares
+   * the expenses; TO_CORRECT frees them and opens the next version, generated at once when it can be.
+   */
+  @RolesAllowed(FINANCE)
+  @Transactional
+  public ReportRow transition(long id, @NotNull @Valid Transition t, Locale locale) {
+    Report report = find(id);
+    checkVersion(report, t.version());
+    LocalDate today = LocalDate.now(clock);
+    report.moveTo(t.target(), t.on(), t.note(), today);
+    boolean statement = report.type().statement();
+    switch (t.target()) {
+      case IN_REVIEW -> {
+        if (report.files().isEmpty()) {
+          throw new RuleViolation("status", "report.review.noFiles");
+        }
+        if (statement) {
+          expenses.lockStatement(report.id(), true);
+        }
+      }
+      case DRAFT -> {
+        if (statement) {
+          expenses.lockStatement(report.id(), false);
+        }
+      }
+      case SIGNED -> report.freeze(statement ? lines.dataSha256(report.id()) : null, LocalDateTime.now(clock));
+      case SUBMITTED -> {
+        if (statement) {
+          expenses.declare(report.id());
+        }
+      }
+      case TO_CORRECT -> {
+        if (statement) {
+          expenses.reopenStatement(report.id());
+        }
+        Report next = report.nextVersion(LocalDateTime.now(clock), AuditContext.actor());
+        em.persist(next);
+        em.flush();
+        try {
+          fill(next, generator(next.type()), locale);
+        } catch (RuleViolation refused) {
+          // The next version stays an empty draft until the refused lines are put right; regenerating it says why.
+        }
+      }
+      case ACCEPTED -> {
+        // The operator's verdicts on each line are recorded separately (recordVerdicts).
+      }
+    }
+    em.flush();
+    return ReportRow.of(report);
+  }
+
+  /** Records a signature on a report in review: the right signatory for the type and legal form, two different people. */
+  @RolesAllowed(FINANCE)
+  @Transactional
+  public ReportRow sign(long id, @NotNull @Valid SignRequest s) {
+    Report report = find(id);
+    checkVersion(report, s.version());
+    report.sign(s.role(), s.name(), s.quality(), s.signedOn(), AuditContext.actor(), LocalDateTime.now(clock), LocalDate.now(clock));
+    em.flush();
+    return ReportRow.of(report);
+  }
+
+  /** Keeps the scanned signed page of a signature (PDF or image). */
+  @RolesAllowed(FINANCE)
+  @Transactional
+  public ReportRow attachScan(long id, long signatureId, @NotNull InputStream content, String fileName) {
+    Report report = find(id);
+    ReportSignature signature = report.signatures().stream().filter(s -> s.id() == signatureId).findFirst()
+        .orElseThrow(() -> new NotFoundException(Messages.get("report.signature.notFound")));
+    if (report.status() != ReportStatus.IN_REVIEW) {
+      throw new RuleViolation("status", "report.sign.notInReview");
+    }
+    signature.attachScan(files.store(content, fileName, SCAN_KINDS, "scan", AuditContext.actor()));
+    em.flush();
+    return ReportRow.of(report);
+  }
+
+  /** The operator's verdicts on the lines of a submitted statement (rule 6). */
+  @RolesAllowed(FINANCE)
+  @Transactional
+  public int recordVerdicts(long id, @NotNull @Valid Verdicts request) {
+    List<ExpenseService.Verdict> verdicts = request.verdicts();
+    Report report = find(id);
+    if (!report.type().statement()) {
+      throw new RuleViolation("type", "report.verdict.notStatement");
+    }
+    if (report.status() != ReportStatus.SUBMITTED && report.status() != ReportStatus.ACCEPTED) {
+      throw new RuleViolation("status", "report.verdict.notSubmitted");
+    }
+    return expenses.recordVerdicts(report.id(), verdicts);
+  }
+
+  /** Rule 14: recomputes the SHA-256 of each stored file (and of a frozen statement's data). */
+  @RolesAllowed({ADMIN, PROJECT_MANAGER, FINANCE, BOARD})
+  public Verification verify(long id) {
+    Report report = find(id);
+    List<Verification.FileCheck> checks = report.files().stream()
+        .map(f -> new Verification.FileCheck(f.file().id(), f.format(), f.file().originalName(), f.file().sha256(), files.verify(f.file())))
+        .sorted(Comparator.comparing(Verification.FileCheck::format)).toList();
+    Boolean data = report.dataSha256() == null ? null : report.dataSha256().equals(lines.dataSha256(report.id()));
+    boolean intact = checks.stream().allMatch(Verification.FileCheck::intact) && !Boolean.FALSE.equals(data);
+    return new Verification(report.id(), LocalDateTime.now(clock), intact, data, checks);
+  }
+
+  /** A file of a report, or of a signature's scan, for download. */
+  @RolesAllowed({ADMIN, PROJECT_MANAGER, FINANCE, BOARD})
+  public StoredFile file(long id, long fileId) {
+    Report report = find(id);
+    return Stream.concat(report.files().stream().map(ReportFile::file), report.signatures().stream().map(ReportSignature::scan))
+        .filter(f -> f != null && f.id() == fileId).findFirst()
+        .orElseThrow(() -> new NotFoundException(Messages.get("report.file.notFound")));
+  }
+
+  /** The latest version of a type accepted, if any (rule 9's conditions). */
+  @RolesAllowed({ADMIN, PROJECT_MANAGER, FINANCE, BOARD})
+  public java.util.Optional<ReportRow> latest(ReportType type) {
+    return em.createQuery("SELECT r FROM Report r WHERE r.grant.id = :g AND r.type = :t ORDER BY r.reportVersion DESC, r.id DESC", Report.class)
+        .setParameter("g", grants.grant().id()).setParameter("t", type).setMaxResults(1).getResultStream().findFirst().map(ReportRow::of);
+  }
+
+  static String fileName(Report r, ReportFormat format) {
+    String scope = r.periodFrom() != null ? r.periodFrom() + "_" + r.periodTo() : "tranche-" + r.trancheId();
+    return Messages.get(Locale.FRENCH, "report.file." + r.type().name()) + "_" + scope + "_v" + r.reportVersion() + "." + format.extension();
+  }
+
+  ReportGenerator generator(ReportType type) {
+    for (ReportGenerator g : generators) {
+      if (g.handles(type)) {
+        return g;
+      }
+    }
+    return null;
+  }
+
+  private static void checkVersion(Report report, Integer version) {
+    if (version == null || version != report.version()) {
+      throw new ConcurrentEditException(String.valueOf(report.auditKey()));
+    }
+  }
+
+  Report find(long id) {
+    Report r = em.find(Report.class, id);
+    if (r == null || !r.grant().id().equals(grants.grant().id())) {
+      throw new NotFoundException(Messages.get("report.notFound"));
+    }
+    return r;
+  }
+
+  private static void delete(Path folder) {
+    if (folder == null) {
+      return;
+    }
+    try (Stream<Path> all = Files.walk(folder)) {
+      all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // A leftover temporary folder holds nothing the application reads.
+    }
+  }
+}

@@ -1,0 +1,19 @@
+/**
+ * Reports: the lifecycle every report type shares, the archive, and the generators.
+ *
+ * <p>{@link fr.jalon.reporting.Report} is one version of a report; {@link fr.jalon.reporting.ReportService}
+ * moves it ({@code DRAFT → IN_REVIEW → SIGNED → SUBMITTED → ACCEPTED | TO_CORRECT}), records the
+ * signatures {@link fr.jalon.reporting.SignatureRules} require, stores the files through the file
+ * store with their SHA-256 and re-verifies them. An expense statement moves its expenses only through
+ * {@code ExpenseService} (claim, lock, declare, reopen, verdicts): the expense capability knows
+ * nothing of reports.
+ *
+ * <p><b>Extension point.</b> The types are {@link fr.jalon.reporting.ReportType}; a type can be
+ * generated once a CDI bean implementing {@link fr.jalon.reporting.ReportGenerator} answers
+ * {@code handles(type)} — {@link fr.jalon.reporting.ErdGenerator} (ERD, FINAL_ERD) and
+ * {@link fr.jalon.reporting.TrancheRequestGenerator} (TRANCHE_REQUEST) today. The progress,
+ * co-funding, budget execution, indicators and final reports plug in the same way: one bean, a
+ * design under {@code reports/}, no change to the lifecycle, the archive or the REST API. The
+ * tranche conditions "report of type X accepted" are answered by {@link fr.jalon.reporting.ReportConditions}.
+ */
+package fr.jalon.reporting;

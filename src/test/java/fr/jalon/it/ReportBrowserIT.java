@@ -1,0 +1,97 @@
+package fr.jalon.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** The archive page in a real headless Chromium: finance takes an ERD from draft to submitted, the board downloads it. */
+class ReportBrowserIT {
+  static JalonServer server;
+  static Browser browser;
+
+  @BeforeAll
+  static void start() {
+    server = JalonServer.shared();
+    browser = Browser.open(server);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @AfterEach
+  void forgetSession() {
+    browser.forget();
+  }
+
+  void saved() {
+    browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("growl_container"), "Rapport enregistré."));
+    browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#growl_container .ui-growl-item")));
+  }
+
+  void click(By by) {
+    browser.wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+  }
+
+  void choose(String menuId, String label) {
+    click(By.id(menuId));
+    click(By.cssSelector("li[data-label=\"" + label + "\"]"));
+  }
+
+  void sign(String role, String name, String quality) {
+    choose("signForm:role", role);
+    browser.type(By.id("signForm:name"), name);
+    browser.type(By.id("signForm:quality"), quality);
+    browser.type(By.id("signForm:signedOn_input"), "05/01/2026");
+    click(By.id("signForm:sign"));
+    saved();
+  }
+
+  @Test
+  void financeTakesAnErdFromDraftToSubmittedAndTheBoardDownloadsItFromTheArchive() {
+    browser.login("finance", "jalon-demo");
+    browser.go("/reporting/reports.xhtml");
+    assertThat(browser.text()).contains("Rapports et archive", "État récapitulatif des dépenses v1", "Accepté", "Brouillon", "Demande de versement");
+    browser.type(By.id("generateForm:from_input"), "01/01/2028");
+    browser.type(By.id("generateForm:to_input"), "31/01/2028");
+    click(By.id("generateForm:generate"));
+    saved();
+    // Newest first: the new draft is the first row.
+    assertThat(browser.driver.findElement(By.id("tableForm:reports:0:toReview")).isDisplayed()).isTrue();
+    click(By.id("tableForm:reports:0:toReview"));
+    saved();
+    sign("Le représentant légal (ordonnateur)", "Marie Delmas", "Proviseure, ordonnatrice");
+    sign("L’agent comptable", "Jacques Fabre", "Agent comptable");
+    click(By.id("tableForm:reports:0:toSigned"));
+    saved();
+    browser.type(By.id("tableForm:on_input"), "06/01/2026");
+    click(By.id("tableForm:reports:0:toSubmitted"));
+    saved();
+    String row = browser.driver.findElement(By.cssSelector("#tableForm\\:reports_data tr:first-child")).getText();
+    assertThat(row).contains("Transmis", "Marie Delmas", "Jacques Fabre", "01/01/2028 – 31/01/2028");
+    browser.screenshot("erd-transmis");
+    browser.logout();
+
+    browser.login("conseil", "jalon-demo");
+    browser.go("/reporting/reports.xhtml");
+    assertThat(browser.driver.findElements(By.id("generateForm"))).isEmpty();
+    String href = browser.driver.findElement(By.cssSelector("#tableForm\\:reports_data tr:first-child a.report-file-PDF")).getAttribute("href");
+    HttpResponse<byte[]> pdf = Http.session(server, "conseil", "jalon-demo").getBytes(href.substring(href.indexOf("/api/")));
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    click(By.id("tableForm:reports:0:verify"));
+    browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("growl_container"), "Fichiers intacts"));
+    browser.screenshot("archive-conseil");
+    browser.logout();
+  }
+}
