@@ -26,6 +26,7 @@ public final class ExpenseFixtures {
     s.audit = audit;
     s.files = files;
     s.clock = clock;
+    s.totals = new fr.jalon.execution.ExecutionTotals(em);
     return s;
   }
 

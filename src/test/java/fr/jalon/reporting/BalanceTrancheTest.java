@@ -91,6 +91,8 @@ class BalanceTrancheTest {
         LocalDate day = LocalDate.of(2021, 1, 4).plusDays(i * 20L);
         em.persist(ExpenseFixtures.paid(g, a1, inv, pia, "Fournisseur " + i % 5, "G-" + i, day, new BigDecimal("33333.33"), new BigDecimal("6666.67"), day.plusDays(3), true, null));
       }
+      em.flush();
+      new fr.jalon.execution.ExecutionTotals(em).rebuild(g.id());
     });
     tx(c -> {
       TrancheRow advance = c.tranches().schedule(new TrancheService.NewTranche(1, TrancheKind.ADVANCE, new BigDecimal("600000.00"), LocalDate.of(2020, 10, 15), null, null), Locale.FRENCH);

@@ -87,6 +87,9 @@ class ReportPersistenceTest {
       // Paid in 2025, one without its receipt.
       em.persist(ExpenseFixtures.paid(g, a1, inv, pia, "Usinage Sud", "S-1", LocalDate.of(2025, 2, 1), new BigDecimal("500.00"), new BigDecimal("100.00"), LocalDate.of(2025, 2, 10), true, null));
       em.persist(ExpenseFixtures.paid(g, a1, inv, pia, "Usinage Sud", "S-2", LocalDate.of(2025, 3, 1), new BigDecimal("800.00"), new BigDecimal("160.00"), LocalDate.of(2025, 3, 10), false, null));
+      // Written around the services: the maintained totals are recomputed once.
+      em.flush();
+      new fr.jalon.execution.ExecutionTotals(em).rebuild(g.id());
     });
   }
 
@@ -259,6 +262,8 @@ class ReportPersistenceTest {
       em.persist(ExpenseFixtures.paid(declared.grant(), declared.action(), declared.category(), declared.source(), declared.supplierName(), "AV-1", LocalDate.of(2025, 4, 1),
           new BigDecimal("-10.00"), new BigDecimal("-2.00"), LocalDate.of(2025, 4, 2), true, declared));
       em.createQuery("UPDATE Expense e SET e.receiptCount = 1 WHERE e.invoiceNumber = 'S-2'").executeUpdate();
+      em.flush();
+      new fr.jalon.execution.ExecutionTotals(em).rebuild(declared.grant().id());
     });
     ReportRow next = generate(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31));
     assertThat(next.lineCount()).isEqualTo(3);
