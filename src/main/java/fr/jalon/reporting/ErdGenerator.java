@@ -75,7 +75,12 @@ public class ErdGenerator implements ReportGenerator {
     BigDecimal eligible = lines.eligibleTotal(id);
     Map<ReportFormat, Path> files = new EnumMap<>(ReportFormat.class);
     try {
-      files.put(ReportFormat.PDF, write(folder, "pdf", out -> engine.pdf(prints(report, locale, folder), out)));
+      JRSwapFileVirtualizer virtualizer = virtualizer(folder);
+      try {
+        files.put(ReportFormat.PDF, write(folder, "pdf", out -> engine.pdf(prints(report, locale, virtualizer), out)));
+      } finally {
+        virtualizer.cleanup();
+      }
       files.put(ReportFormat.XLSX, write(folder, "xlsx", out -> xlsx(report, locale, out)));
       files.put(ReportFormat.CSV, write(folder, "csv", out -> csv(report, out)));
     } catch (IOException e) {
@@ -85,10 +90,14 @@ public class ErdGenerator implements ReportGenerator {
   }
 
   /** The ERD's pages: its lines, then its totals and the certification block (also used by the tranche request pack). */
-  public List<JasperPrint> prints(Report report, Locale locale, Path swapFolder) {
+  /** Pages beyond the first hundred go to a swap file in {@code folder}: memory stays bounded whatever the lines. The caller cleans it up after export. */
+  public static JRSwapFileVirtualizer virtualizer(Path folder) {
+    return new JRSwapFileVirtualizer(100, new JRSwapFile(folder.toString(), 4096, 256), true);
+  }
+
+  public List<JasperPrint> prints(Report report, Locale locale, JRSwapFileVirtualizer virtualizer) {
     Grant grant = report.grant();
     Map<String, Object> p = new HashMap<>(heading(report, locale));
-    JRSwapFileVirtualizer virtualizer = new JRSwapFileVirtualizer(100, new JRSwapFile(swapFolder.toString(), 4096, 256), true);
     p.put(JRParameter.REPORT_VIRTUALIZER, virtualizer);
     try {
       JasperPrint main = engine.fill(DESIGN, p, new LineSource(report.id()), locale);

@@ -36,7 +36,7 @@ public record ReportRow(
     return new ReportRow(r.id(), r.type(), r.periodFrom(), r.periodTo(), r.trancheId(), r.reportVersion(), r.previousId(), r.status(), r.generatedAt(), r.generatedBy(),
         r.lineCount(), r.totalEligible(), r.dataSha256(), r.submittedOn(), r.answeredOn(), r.answerNote(),
         r.signatures().stream().map(s -> new Signature(s.id(), s.role(), s.name(), s.quality(), s.signedOn(), s.recordedBy(), s.scan() == null ? null : s.scan().id())).toList(),
-        r.files().stream().map(f -> new File(f.id(), f.format(), f.file().originalName(), f.file().sizeBytes(), f.file().sha256())).toList(),
+        r.files().stream().map(f -> new File(f.file().id(), f.format(), f.file().originalName(), f.file().sizeBytes(), f.file().sha256())).toList(),
         SignatureRules.required(r.type(), r.grant().beneficiary().legalForm()), r.version());
   }
 }

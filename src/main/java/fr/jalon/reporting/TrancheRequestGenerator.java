@@ -64,11 +64,12 @@ public class TrancheRequestGenerator implements ReportGenerator {
     TrancheRow tranche = overview.tranches().stream().filter(t -> t.id().equals(report.trancheId())).findFirst()
         .orElseThrow(() -> new NotFoundException(Messages.get("tranche.notFound", report.trancheId())));
     Optional<Report> statement = latestStatement(report.grant(), tranche.kind() == TrancheKind.BALANCE);
+    net.sf.jasperreports.engine.fill.JRSwapFileVirtualizer virtualizer = ErdGenerator.virtualizer(folder);
     try {
       List<JasperPrint> prints = new ArrayList<>();
       prints.add(engine.fill(DESIGN, cover(report.grant(), tranche, overview, locale), new JRMapCollectionDataSource(conditions(tranche, statement, locale)), locale));
       if (statement.isPresent()) {
-        prints.addAll(erd.prints(statement.get(), locale, folder));
+        prints.addAll(erd.prints(statement.get(), locale, virtualizer));
       }
       prints.add(engine.fill(DESIGN, progressHeading(report.grant(), tranche, locale), new JRMapCollectionDataSource(progress(overview, locale)), locale));
       Path pdf = Files.createTempFile(folder, "demande-", ".pdf");
@@ -81,6 +82,8 @@ public class TrancheRequestGenerator implements ReportGenerator {
       throw new IllegalStateException("Demande de versement : " + e.getMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      virtualizer.cleanup();
     }
   }
 
