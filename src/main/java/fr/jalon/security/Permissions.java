@@ -171,6 +171,9 @@ public final class Permissions {
           api("/api/imports/preview", NOBODY, Set.of(FINANCE)),
           api("/api/imports/{fileId}/confirm", NOBODY, Set.of(FINANCE)),
           api("/api/imports/{id}/undo", NOBODY, Set.of(FINANCE)),
+          // dashboard: the board's figures, read by every role
+          page("/dashboard/dashboard.xhtml", EVERYONE),
+          api("/api/dashboard", EVERYONE, NOBODY),
           new Rule("/openapi", Kind.PLATFORM, EVERYONE, NOBODY),
           new Rule("/metrics", Kind.PLATFORM, NOBODY, NOBODY));
 
@@ -180,6 +183,7 @@ public final class Permissions {
   public static final List<MenuEntry> MENU =
       List.of(
           new MenuEntry("/index.xhtml", "menu.home", "pi pi-home"),
+          new MenuEntry("/dashboard/dashboard.xhtml", "menu.dashboard", "pi pi-chart-bar"),
           new MenuEntry("/grant/grant.xhtml", "menu.grant", "pi pi-file"),
           new MenuEntry("/grant/edit.xhtml", "menu.grantEdit", "pi pi-pencil"),
           new MenuEntry("/grant/amendments.xhtml", "menu.amendments", "pi pi-file-edit"),
