@@ -14,13 +14,15 @@ import java.util.List;
 /**
  * What the board's dashboard shows, as {@code GET /api/dashboard} serves it. Expense amounts are
  * eligible amounts; planned amounts come from the approved budget in force. Every list carries the
- * ids the page needs to link each figure to the lines behind it.
+ * ids the page needs to link each figure to the lines behind it. {@code received} is the money
+ * received over the grant (PIA tranches and the other funders' cash), the sum of the years'.
  */
 public record Dashboard(
     String grantReference,
     String grantTitle,
     LocalDate today,
     Figures total,
+    BigDecimal received,
     List<YearFigures> years,
     List<LineFigures> categories,
     List<LineFigures> actions,

@@ -57,12 +57,14 @@ public class DashboardService {
     List<ExpenseFigures.Cell> cells = expenseFigures.cells(g, version);
     List<Label> categories = plan.categories(g).stream().map(c -> new Label(c.id(), c.code(), c.label())).toList();
     List<Label> actions = plan.actions(g, false).stream().map(a -> new Label(a.id(), a.code(), a.title())).toList();
+    List<Dashboard.YearFigures> years = DashboardFigures.years(cells, grant.years(), repository.receivedByYear(g));
     return new Dashboard(
         grant.reference(),
         grant.title(),
         today,
         DashboardFigures.total(cells),
-        DashboardFigures.years(cells, grant.years(), repository.receivedByYear(g)),
+        years.stream().map(Dashboard.YearFigures::received).reduce(java.math.BigDecimal.ZERO.setScale(2), java.math.BigDecimal::add),
+        years,
         DashboardFigures.lines(cells, categories, ExpenseFigures.Cell::categoryId, false),
         DashboardFigures.lines(cells, actions, ExpenseFigures.Cell::actionId, true),
         cofunding(),
