@@ -45,6 +45,7 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class ImportService {
+  @Inject fr.jalon.execution.ExecutionTotals totals;
   static final int CHUNK = 500;
 
   @PersistenceContext EntityManager em;
@@ -147,6 +148,7 @@ public class ImportService {
     }
     i.undo();
     em.flush();
+    totals.importHidden(id);
     audit.record("IMPORT_UNDO", "AccountingImport", String.valueOf(id), "Import « " + i.fileName() + " » annulé : " + i.created() + " dépenses retirées — " + request.reason().trim(),
         "sha256: " + i.sha256());
     return ImportRow.of(i);

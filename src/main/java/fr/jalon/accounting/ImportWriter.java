@@ -19,6 +19,7 @@ import java.util.List;
 public class ImportWriter {
   @PersistenceContext EntityManager em;
   @Inject AuditTrail audit;
+  @Inject fr.jalon.execution.ExecutionTotals totals;
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public long open(long grantId, String format, String fileName, String sha256, LocalDateTime at, String by) {
@@ -41,6 +42,7 @@ public class ImportWriter {
     i.count(linesRead, created, skipped, refused);
     i.confirm();
     em.flush();
+    totals.importShown(importId);
     audit.record("IMPORT", "AccountingImport", String.valueOf(importId),
         "Import " + i.format() + " « " + i.fileName() + " » : " + created + " dépenses créées, " + skipped + " déjà présentes, " + refused + " refusées",
         "sha256: " + i.sha256() + "\nlignes lues: " + linesRead);

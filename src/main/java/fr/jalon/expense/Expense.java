@@ -337,6 +337,12 @@ public class Expense implements Audited {
     check();
   }
 
+  /** What this line adds to the maintained totals of budget execution. */
+  public fr.jalon.execution.SpendLine spend() {
+    return new fr.jalon.execution.SpendLine(grant.id(), action.id(), category.id(), source.id(), status.name(), year, paidOn, amountExcl, amountVat, amountIncl,
+        eligibleAmount, null);
+  }
+
   void stagedBy(long importId) {
     this.importId = importId;
   }

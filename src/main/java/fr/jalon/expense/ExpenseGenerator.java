@@ -133,6 +133,8 @@ public final class ExpenseGenerator {
       em.persist(credit);
     }
     em.flush();
+    // Written around the services: the maintained totals are recomputed once, from the lines.
+    new fr.jalon.execution.ExecutionTotals(em).rebuild(grant.id());
     return new Result(made.size(), withReceipt, paid);
   }
 

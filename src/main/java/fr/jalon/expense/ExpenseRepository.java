@@ -27,12 +27,14 @@ public class ExpenseRepository {
       + " e.provenance, e.receiptCount, c.id) FROM Expense e LEFT JOIN e.corrects c";
 
   @PersistenceContext EntityManager em;
+  @jakarta.inject.Inject fr.jalon.execution.ExecutionTotals maintained;
 
   protected ExpenseRepository() {}
 
   /** Outside the container (persistence tests, the bench). */
   public ExpenseRepository(EntityManager em) {
     this.em = em;
+    this.maintained = new fr.jalon.execution.ExecutionTotals(em);
   }
 
   /** The sort orders the list offers; each is backed by an index ending with the id. */
@@ -106,7 +108,21 @@ public class ExpenseRepository {
     return (v instanceof BigDecimal b ? b.toPlainString() : v.toString()) + "~" + row.id();
   }
 
+  /**
+   * Count and totals of the filtered set: from the maintained totals when only fast filters are set
+   * (cost grows with the number of groups, not of expenses), else summed over the expenses.
+   */
   public ExpenseTotals totals(long grantId, ExpenseFilter filter) {
+    ExpenseFilter f = filter == null ? ExpenseFilter.none() : filter;
+    if (f.onlyFast()) {
+      var s = maintained.sums(grantId, f.actionId(), f.categoryId(), f.sourceId(), f.status() == null ? null : f.status().name(), f.year());
+      return new ExpenseTotals(s.count(), s.amountExcl(), s.amountIncl(), s.eligible());
+    }
+    return scanned(grantId, f);
+  }
+
+  /** The same count and totals summed over the expenses themselves, whatever the filters. */
+  public ExpenseTotals scanned(long grantId, ExpenseFilter filter) {
     Map<String, Object> params = new LinkedHashMap<>();
     StringBuilder where = where(grantId, filter, params);
     var q = em.createQuery("SELECT COUNT(e), SUM(e.amountExcl), SUM(e.amountIncl), SUM(e.eligibleAmount) FROM Expense e" + where, Object[].class);
@@ -162,33 +178,9 @@ public class ExpenseRepository {
     return "%" + typed.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
   }
 
-  /** Rule 10's numerator: the eligible amount of the paid expenses. */
+  /** Rule 10's numerator: the eligible amount of the paid expenses, from the maintained totals. */
   public BigDecimal paidEligible(long grantId) {
-    return money(em.createQuery("SELECT SUM(e.eligibleAmount) FROM Expense e WHERE e.grant.id = :grant AND e.status = fr.jalon.expense.ExpenseStatus.PAID AND " + VISIBLE)
-        .setParameter("grant", grantId)
-        .getSingleResult());
-  }
-
-  /** Committed (past the draft, not cancelled) and paid eligible amounts, per action. */
-  public List<ActionSpending> byAction(long grantId) {
-    List<Object[]> rows = em.createQuery("SELECT e.action.id, e.status, SUM(e.eligibleAmount) FROM Expense e WHERE e.grant.id = :grant AND " + VISIBLE
-            + " GROUP BY e.action.id, e.status", Object[].class)
-        .setParameter("grant", grantId)
-        .getResultList();
-    Map<Long, BigDecimal[]> sums = new LinkedHashMap<>();
-    for (Object[] r : rows) {
-      ExpenseStatus status = (ExpenseStatus) r[1];
-      BigDecimal[] s = sums.computeIfAbsent((Long) r[0], k -> new BigDecimal[] {zero(), zero()});
-      if (status.committed()) {
-        s[0] = s[0].add(money(r[2]));
-      }
-      if (status == ExpenseStatus.PAID) {
-        s[1] = s[1].add(money(r[2]));
-      }
-    }
-    List<ActionSpending> result = new ArrayList<>();
-    sums.forEach((id, s) -> result.add(new ActionSpending(id, s[0], s[1])));
-    return result;
+    return maintained.paidEligible(grantId);
   }
 
   /** Rule 7: other lines of the same invoice (supplier + number + date), cancelled ones aside. */

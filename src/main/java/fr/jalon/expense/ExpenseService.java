@@ -7,6 +7,8 @@ import static fr.jalon.platform.Roles.PROJECT_MANAGER;
 
 import fr.jalon.audit.AuditContext;
 import fr.jalon.audit.AuditTrail;
+import fr.jalon.execution.ExecutionTotals;
+import fr.jalon.execution.SpendLine;
 import fr.jalon.grant.Cofunding;
 import fr.jalon.grant.FunderKind;
 import fr.jalon.grant.Grant;
@@ -51,6 +53,8 @@ public class ExpenseService {
   @Inject AuditTrail audit;
   @Inject FileStore files;
   @Inject Clock clock;
+  @Inject ExecutionTotals totals;
+  @Inject fr.jalon.execution.ExecutionFigures figures;
 
   @RolesAllowed({ADMIN, PROJECT_MANAGER, FINANCE, BOARD})
   public ExpensePage page(ExpenseFilter filter, ExpenseRepository.Sort sort, String after, int size) {
@@ -88,10 +92,10 @@ public class ExpenseService {
     return repository.paidEligible(grants.grant().id());
   }
 
-  /** Committed and paid eligible amounts per action (still to pay = committed − paid). */
+  /** Committed and paid eligible amounts per action (still to pay = committed − paid), from the execution figures. */
   @RolesAllowed({ADMIN, PROJECT_MANAGER, FINANCE, BOARD})
   public List<ActionSpending> spendingByAction() {
-    return repository.byAction(grants.grant().id());
+    return figures.byAction().stream().map(f -> new ActionSpending(f.actionId(), f.committed(), f.paid())).toList();
   }
 
   @RolesAllowed(FINANCE)
@@ -102,6 +106,7 @@ public class ExpenseService {
     checkSameInvoice(grant, expense, null);
     em.persist(expense);
     em.flush();
+    totals.apply(null, expense.spend());
     return ExpenseDetail.of(expense, List.of());
   }
 
@@ -113,9 +118,11 @@ public class ExpenseService {
     if (typed.version() == null || typed.version() != expense.version()) {
       throw new ConcurrentEditException(String.valueOf(expense.auditKey()));
     }
+    SpendLine before = visible(expense);
     expense.revise(terms(expense.grant(), typed));
     checkSameInvoice(expense.grant(), expense, expense.id());
     em.flush();
+    moved(before, expense);
     return detail(id);
   }
 
@@ -124,8 +131,10 @@ public class ExpenseService {
   @Transactional
   public ExpenseDetail step(long id, @NotNull @Valid StepRequest step) {
     Expense expense = find(id);
+    SpendLine before = visible(expense);
     apply(expense, step);
     em.flush();
+    moved(before, expense);
     return detail(id);
   }
 
@@ -141,11 +150,18 @@ public class ExpenseService {
     }
     Set<Long> ids = new LinkedHashSet<>(step.ids());
     List<RuleViolation> refusals = new ArrayList<>();
+    List<SpendLine> before = new ArrayList<>();
+    List<SpendLine> after = new ArrayList<>();
     for (Long id : ids) {
       Expense expense = find(id);
       em.detach(expense);
+      SpendLine was = visible(expense);
       try {
         apply(expense, step);
+        if (was != null) {
+          before.add(was);
+          after.add(expense.spend());
+        }
       } catch (RuleViolation v) {
         refusals.add(new RuleViolation(v.field(), "expense.bulk.refused", expense.auditKey(), v.getMessage()));
       }
@@ -169,10 +185,27 @@ public class ExpenseService {
       update.setParameter("number", step.orderNumber().trim());
     }
     int changed = update.executeUpdate();
+    totals.applyAll(before, after);
     audit.record("BULK_STEP", "Expense", null,
         Messages.get(java.util.Locale.FRENCH, "expense.bulk.audit", changed, step.status().name(), new Messages.Day(step.date())),
         ids.stream().map(String::valueOf).collect(Collectors.joining(", ")));
     return changed;
+  }
+
+  /** The line's share of the totals, or null while its import is not confirmed (it counts nowhere yet). */
+  private SpendLine visible(Expense expense) {
+    if (expense.importId() != null && em.createQuery("SELECT COUNT(i) FROM AccountingImport i WHERE i.id = :id AND i.status = fr.jalon.accounting.ImportStatus.CONFIRMED", Long.class)
+        .setParameter("id", expense.importId()).getSingleResult() == 0) {
+      return null;
+    }
+    return expense.spend();
+  }
+
+  /** Moves the maintained totals by what this change did, in the same transaction. */
+  private void moved(SpendLine before, Expense expense) {
+    if (before != null) {
+      totals.apply(before, expense.spend());
+    }
   }
 
   private void apply(Expense expense, StepRequest step) {

@@ -174,6 +174,8 @@ public final class Permissions {
           // dashboard: the board's figures, read by every role
           page("/dashboard/dashboard.xhtml", EVERYONE),
           api("/api/dashboard", EVERYONE, NOBODY),
+          // budget execution: planned / committed / paid per action, category, source, year; the expense form
+          api("/api/execution/figures", EVERYONE, NOBODY),
           new Rule("/openapi", Kind.PLATFORM, EVERYONE, NOBODY),
           new Rule("/metrics", Kind.PLATFORM, NOBODY, NOBODY));
 

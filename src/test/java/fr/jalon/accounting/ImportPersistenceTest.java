@@ -102,7 +102,11 @@ class ImportPersistenceTest {
       List<ImportRun.Staged> part = staged.subList(from, Math.min(staged.size(), from + 20));
       db.run(em -> part.forEach(s -> ImportStaging.insert(em, importId, s)));
     }
-    db.run(em -> em.find(AccountingImport.class, importId).confirm());
+    db.run(em -> {
+      em.find(AccountingImport.class, importId).confirm();
+      em.flush();
+      new fr.jalon.execution.ExecutionTotals(em).importShown(importId);
+    });
     return counts;
   }
 

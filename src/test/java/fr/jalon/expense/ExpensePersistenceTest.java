@@ -57,6 +57,7 @@ class ExpensePersistenceTest {
         em.persist(e);
       }
       em.flush();
+      new fr.jalon.execution.ExecutionTotals(em).rebuild(g.id());
       grantId = g.id();
       a1 = first.id();
       a2 = second.id();
@@ -111,7 +112,8 @@ class ExpensePersistenceTest {
   void committedAndPaidPerActionAddUpToTheTotals() {
     db.run(em -> {
       ExpenseRepository repo = new ExpenseRepository(em);
-      List<ActionSpending> spending = repo.byAction(grantId);
+      List<ActionSpending> spending = new fr.jalon.execution.ExecutionFigures(em).figures(grantId, null, fr.jalon.execution.ExecutionFigures.Scope.all(),
+          java.util.EnumSet.of(fr.jalon.execution.ExecutionFigures.Axis.ACTION)).stream().map(f -> new ActionSpending(f.actionId(), f.committed(), f.paid())).toList();
       BigDecimal paid = spending.stream().map(ActionSpending::paid).reduce(BigDecimal.ZERO, BigDecimal::add);
       assertThat(paid).isEqualByComparingTo(repo.paidEligible(grantId));
       assertThat(spending).extracting(ActionSpending::actionId).containsExactlyInAnyOrder(a1, a2);
@@ -134,10 +136,18 @@ class ExpensePersistenceTest {
       return imp.id();
     });
     long before = db.inTransaction(em -> new ExpenseRepository(em).totals(grantId, ExpenseFilter.none()).count());
-    db.run(em -> em.find(AccountingImport.class, importId).confirm());
+    db.run(em -> {
+      em.find(AccountingImport.class, importId).confirm();
+      em.flush();
+      new fr.jalon.execution.ExecutionTotals(em).importShown(importId);
+    });
     long after = db.inTransaction(em -> new ExpenseRepository(em).totals(grantId, ExpenseFilter.none()).count());
     assertThat(after).isEqualTo(before + 1);
-    db.run(em -> em.find(AccountingImport.class, importId).undo());
+    db.run(em -> {
+      em.find(AccountingImport.class, importId).undo();
+      em.flush();
+      new fr.jalon.execution.ExecutionTotals(em).importHidden(importId);
+    });
     long undone = db.inTransaction(em -> new ExpenseRepository(em).totals(grantId, ExpenseFilter.none()).count());
     assertThat(undone).isEqualTo(before);
   }

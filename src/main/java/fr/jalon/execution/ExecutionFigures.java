@@ -1,0 +1,189 @@
+package fr.jalon.execution;
+
+import static fr.jalon.platform.Roles.ADMIN;
+import static fr.jalon.platform.Roles.BOARD;
+import static fr.jalon.platform.Roles.FINANCE;
+import static fr.jalon.platform.Roles.PROJECT_MANAGER;
+
+import fr.jalon.grant.GrantService;
+import fr.jalon.plan.BudgetVersion;
+import fr.jalon.plan.PlanRepository;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Budget execution figures: planned / committed / paid / declared / accepted eligible amounts, with
+ * still to pay, available, consumption rate and the over-budget flag on each {@link Figure}.
+ *
+ * <p>API (all reads, every role):
+ *
+ * <ul>
+ *   <li>{@link #figures(Scope, Set)} — one {@link Figure} per group of the chosen {@link Axis axes}
+ *       (action, category, funding source, year; empty set: the whole grant in one figure),
+ *       narrowed to a {@link Scope} (each coordinate null: any);
+ *   <li>{@link #total(Scope)} — the one figure of a scope (e.g. {@code Scope.all()}: the grant);
+ *   <li>{@link #byAction()}, {@link #byCategory()}, {@link #byYear()} — the usual roll-ups;
+ *   <li>{@link #ofAction(long)} — one action per category, for its page;
+ *   <li>{@link #figures(long, Long, Scope, Set)} — the same for a grant and a given budget version
+ *       (null: the one in force), outside the container too.
+ * </ul>
+ *
+ * <p>Planned is the approved budget version in force (zero everywhere before the first approval).
+ * Committed: expenses past the draft and not cancelled; paid: paid and beyond (declared, verdicts);
+ * declared: in a submitted statement, with or without a verdict; accepted: the eligible amount the
+ * operator retained. A figure's year is the budget line's year, and for expenses the payment year
+ * once paid, else the expense's own year (package-info). Every number comes from one aggregate
+ * query over the budget lines and the maintained totals ({@link ExecutionTotals}), never from
+ * loading an expense: the cost grows with the number of groups.
+ */
+@ApplicationScoped
+public class ExecutionFigures {
+  /** What figures may be grouped on. */
+  public enum Axis {
+    ACTION,
+    CATEGORY,
+    SOURCE,
+    YEAR
+  }
+
+  /** What the figures are narrowed to; each coordinate null: any. */
+  public record Scope(Long actionId, Long categoryId, Long sourceId, Integer year) implements java.io.Serializable {
+    public static Scope all() {
+      return new Scope(null, null, null, null);
+    }
+
+    public static Scope action(long actionId) {
+      return new Scope(actionId, null, null, null);
+    }
+  }
+
+  @PersistenceContext EntityManager em;
+  @Inject GrantService grants;
+  @Inject PlanRepository plan;
+
+  protected ExecutionFigures() {}
+
+  /** Outside the container (persistence tests, the bench). */
+  public ExecutionFigures(EntityManager em) {
+    this.em = em;
+    this.plan = new PlanRepository(em);
+  }
+
+  @RolesAllowed({ADMIN, PROJECT_MANAGER, FINANCE, BOARD})
+  public List<Figure> figures(Scope scope, Set<Axis> axes) {
+    return figures(grants.grant().id(), null, scope, axes);
+  }
+
+  @RolesAllowed({ADMIN, PROJECT_MANAGER, FINANCE, BOARD})
+  public Figure total(Scope scope) {
+    return figures(scope, EnumSet.noneOf(Axis.class)).get(0);
+  }
+
+  @RolesAllowed({ADMIN, PROJECT_MANAGER, FINANCE, BOARD})
+  public List<Figure> byAction() {
+    return figures(Scope.all(), EnumSet.of(Axis.ACTION));
+  }
+
+  @RolesAllowed({ADMIN, PROJECT_MANAGER, FINANCE, BOARD})
+  public List<Figure> byCategory() {
+    return figures(Scope.all(), EnumSet.of(Axis.CATEGORY));
+  }
+
+  @RolesAllowed({ADMIN, PROJECT_MANAGER, FINANCE, BOARD})
+  public List<Figure> byYear() {
+    return figures(Scope.all(), EnumSet.of(Axis.YEAR));
+  }
+
+  /** One action per category (planned or spent), for the action's page. */
+  @RolesAllowed({ADMIN, PROJECT_MANAGER, FINANCE, BOARD})
+  public List<Figure> ofAction(long actionId) {
+    return figures(Scope.action(actionId), EnumSet.of(Axis.CATEGORY));
+  }
+
+  /**
+   * The figures of a grant against a budget version ({@code versionId} null: the approved version
+   * in force), grouped on {@code axes} in the order action code, category order, funding source,
+   * year. With no axis, exactly one figure.
+   */
+  public List<Figure> figures(long grantId, Long versionId, Scope scope, Set<Axis> axes) {
+    long version = versionId != null ? versionId : plan.inForce(grantId).map(BudgetVersion::id).orElse(-1L);
+    Scope s = scope == null ? Scope.all() : scope;
+    Set<Axis> by = axes == null || axes.isEmpty() ? EnumSet.noneOf(Axis.class) : EnumSet.copyOf(axes);
+    String flat = "SELECT b.ACTION_ID, b.CATEGORY_ID, b.COFUNDING_ID, b.BUDGET_YEAR AS YR, b.AMOUNT AS PLANNED, CAST(0 AS DECIMAL(17,2)) AS COMMITTED,"
+        + " CAST(0 AS DECIMAL(17,2)) AS PAID, CAST(0 AS DECIMAL(17,2)) AS DECLARED, CAST(0 AS DECIMAL(17,2)) AS ACCEPTED FROM BUDGET_LINE b WHERE b.BUDGET_VERSION_ID = ?1"
+        + " UNION ALL SELECT t.ACTION_ID, t.CATEGORY_ID, t.COFUNDING_ID, t.BUDGET_YEAR, CAST(0 AS DECIMAL(17,2)),"
+        + " CASE WHEN t.STATUS IN ('DRAFT', 'CANCELLED') THEN 0 ELSE t.ELIGIBLE_AMOUNT END,"
+        + " CASE WHEN t.STATUS IN " + ExecutionTotals.PAID_IN + " THEN t.ELIGIBLE_AMOUNT ELSE 0 END,"
+        + " CASE WHEN t.STATUS IN ('DECLARED', 'ACCEPTED', 'REJECTED', 'PARTLY_ACCEPTED') THEN t.ELIGIBLE_AMOUNT ELSE 0 END,"
+        + " t.RETAINED_AMOUNT FROM EXECUTION_TOTAL t WHERE t.GRANT_ID = ?2";
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    Map<Integer, Object> params = new LinkedHashMap<>();
+    params.put(1, version);
+    params.put(2, grantId);
+    if (s.actionId() != null) {
+      where.append(" AND x.ACTION_ID = ?3");
+      params.put(3, s.actionId());
+    }
+    if (s.categoryId() != null) {
+      where.append(" AND x.CATEGORY_ID = ?4");
+      params.put(4, s.categoryId());
+    }
+    if (s.sourceId() != null) {
+      where.append(" AND x.COFUNDING_ID = ?5");
+      params.put(5, s.sourceId());
+    }
+    if (s.year() != null) {
+      where.append(" AND x.YR = ?6");
+      params.put(6, s.year());
+    }
+    List<String> group = new ArrayList<>();
+    if (by.contains(Axis.ACTION)) group.add("x.ACTION_ID");
+    if (by.contains(Axis.CATEGORY)) group.add("x.CATEGORY_ID");
+    if (by.contains(Axis.SOURCE)) group.add("x.COFUNDING_ID");
+    if (by.contains(Axis.YEAR)) group.add("x.YR");
+    String sums = "SUM(x.PLANNED) AS PLANNED, SUM(x.COMMITTED) AS COMMITTED, SUM(x.PAID) AS PAID, SUM(x.DECLARED) AS DECLARED, SUM(x.ACCEPTED) AS ACCEPTED";
+    String inner = "SELECT " + (group.isEmpty() ? "" : String.join(", ", group) + ", ") + sums + " FROM (" + flat + ") x (ACTION_ID, CATEGORY_ID, COFUNDING_ID, YR, PLANNED, COMMITTED, PAID, DECLARED, ACCEPTED)" + where
+        + (group.isEmpty() ? "" : " GROUP BY " + String.join(", ", group));
+    String sql = "SELECT " + (by.contains(Axis.ACTION) ? "g.ACTION_ID, a.CODE" : "CAST(NULL AS BIGINT), CAST(NULL AS VARCHAR(20))")
+        + ", " + (by.contains(Axis.CATEGORY) ? "g.CATEGORY_ID, c.CODE" : "CAST(NULL AS BIGINT), CAST(NULL AS VARCHAR(10))")
+        + ", " + (by.contains(Axis.SOURCE) ? "g.COFUNDING_ID, o.NAME" : "CAST(NULL AS BIGINT), CAST(NULL AS VARCHAR(200))")
+        + ", " + (by.contains(Axis.YEAR) ? "g.YR" : "CAST(NULL AS INTEGER)")
+        + ", g.PLANNED, g.COMMITTED, g.PAID, g.DECLARED, g.ACCEPTED FROM (" + inner + ") g"
+        + (by.contains(Axis.ACTION) ? " LEFT JOIN PLAN_ACTION a ON a.ID = g.ACTION_ID" : "")
+        + (by.contains(Axis.CATEGORY) ? " LEFT JOIN COST_CATEGORY c ON c.ID = g.CATEGORY_ID" : "")
+        + (by.contains(Axis.SOURCE) ? " LEFT JOIN COFUNDING f ON f.ID = g.COFUNDING_ID LEFT JOIN ORGANISATION o ON o.ID = f.FUNDER_ID" : "")
+        + order(by);
+    var q = em.createNativeQuery(sql);
+    params.forEach(q::setParameter);
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = q.getResultList();
+    List<Figure> result = new ArrayList<>(rows.size());
+    for (Object[] r : rows) {
+      result.add(new Figure(id(r[0]), (String) r[1], id(r[2]), (String) r[3], id(r[4]), (String) r[5], r[6] == null ? null : ((Number) r[6]).intValue(),
+          ExecutionTotals.money(r[7]), ExecutionTotals.money(r[8]), ExecutionTotals.money(r[9]), ExecutionTotals.money(r[10]), ExecutionTotals.money(r[11])));
+    }
+    return result;
+  }
+
+  private static String order(Set<Axis> by) {
+    List<String> order = new ArrayList<>();
+    if (by.contains(Axis.ACTION)) order.add("a.CODE");
+    if (by.contains(Axis.CATEGORY)) order.add("c.SORT_ORDER, c.CODE");
+    if (by.contains(Axis.SOURCE)) order.add("g.COFUNDING_ID");
+    if (by.contains(Axis.YEAR)) order.add("g.YR");
+    return order.isEmpty() ? "" : " ORDER BY " + String.join(", ", order);
+  }
+
+  private static Long id(Object o) {
+    return o == null ? null : ((Number) o).longValue();
+  }
+}
