@@ -2,12 +2,12 @@ package fr.jalon.dashboard;
 
 import fr.jalon.dashboard.ReportCalendar.ReportType;
 import fr.jalon.dashboard.ReportCalendar.Warning;
+import fr.jalon.execution.Figure;
 import fr.jalon.grant.TrancheKind;
 import fr.jalon.grant.TrancheStatus;
 import fr.jalon.milestone.MilestoneStatus;
 import java.io.Serializable;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -32,25 +32,20 @@ public record Dashboard(
     ReportFigures reports,
     IndicatorFigures indicators) implements Serializable {
 
-  private static final BigDecimal HUNDRED = new BigDecimal("100");
-
   /**
-   * Planned, committed (past the draft, not cancelled), paid; still to pay = committed − paid;
-   * available = planned − committed; consumption rate = paid ÷ planned in percent (null without a plan).
+   * Budget against actual (the budget execution figures): planned, committed, paid, declared and
+   * accepted eligible amounts; still to pay = committed − paid; available = planned − committed;
+   * consumption rate = paid ÷ planned in percent, rounded down (null without a plan).
    */
-  public record Figures(BigDecimal planned, BigDecimal committed, BigDecimal paid, BigDecimal stillToPay, BigDecimal available, BigDecimal consumptionRate)
-      implements Serializable {
-    public static Figures of(BigDecimal planned, BigDecimal committed, BigDecimal paid) {
-      return new Figures(planned, committed, paid, committed.subtract(paid), planned.subtract(committed), rate(paid, planned));
-    }
-
-    /** Committed beyond the plan. */
-    public boolean overBudget() {
-      return committed.compareTo(planned) > 0;
+  public record Figures(BigDecimal planned, BigDecimal committed, BigDecimal paid, BigDecimal declared, BigDecimal accepted, BigDecimal stillToPay,
+      BigDecimal available, BigDecimal consumptionRate, boolean overBudget) implements Serializable {
+    public static Figures of(BigDecimal planned, BigDecimal committed, BigDecimal paid, BigDecimal declared, BigDecimal accepted) {
+      Figure f = new Figure(null, null, null, null, null, null, null, planned, committed, paid, declared, accepted);
+      return new Figures(planned, committed, paid, declared, accepted, f.stillToPay(), f.available(), f.consumptionRate(), f.overBudget());
     }
   }
 
-  /** One year of the grant: planned, committed and paid (by the expense's year), money received that year. */
+  /** One year of the grant: planned, committed and paid (a paid expense counts in its payment year), money received that year. */
   public record YearFigures(int year, BigDecimal planned, BigDecimal committed, BigDecimal paid, BigDecimal received) implements Serializable {}
 
   /** One category or one action with its figures; {@code id} filters the expense list. */
@@ -93,9 +88,4 @@ public record Dashboard(
 
   public record IndicatorLine(Long id, String code, String label, String unit, BigDecimal target, BigDecimal value, BigDecimal achievement, boolean reached)
       implements Serializable {}
-
-  /** {@code part} ÷ {@code whole} in percent, two decimals; null when the whole is zero. */
-  static BigDecimal rate(BigDecimal part, BigDecimal whole) {
-    return whole.signum() == 0 ? null : part.multiply(HUNDRED).divide(whole, 2, RoundingMode.HALF_UP);
-  }
 }

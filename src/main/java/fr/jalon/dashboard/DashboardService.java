@@ -15,6 +15,8 @@ import fr.jalon.dashboard.Dashboard.ReportFigures;
 import fr.jalon.dashboard.Dashboard.TrancheFigures;
 import fr.jalon.dashboard.Dashboard.TrancheLine;
 import fr.jalon.dashboard.DashboardFigures.Label;
+import fr.jalon.execution.ExecutionFigures;
+import fr.jalon.execution.ExecutionFigures.Scope;
 import fr.jalon.grant.CofundingService;
 import fr.jalon.grant.CofundingSummary;
 import fr.jalon.grant.Grant;
@@ -23,7 +25,6 @@ import fr.jalon.grant.TrancheOverview;
 import fr.jalon.grant.TrancheService;
 import fr.jalon.indicator.IndicatorService;
 import fr.jalon.indicator.SchoolYear;
-import fr.jalon.plan.BudgetVersion;
 import fr.jalon.plan.PlanRepository;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,12 +36,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
-/** Reads the board's dashboard: every figure from aggregates, none by loading expenses. Every role reads it. */
+/**
+ * Reads the board's dashboard: the budget execution figures in one query on the maintained totals,
+ * the rest from small aggregates; never an expense loaded. Every role reads it.
+ */
 @ApplicationScoped
 public class DashboardService {
   @Inject GrantService grants;
   @Inject PlanRepository plan;
-  @Inject ExpenseFigures expenseFigures;
+  @Inject ExecutionFigures execution;
   @Inject DashboardRepository repository;
   @Inject CofundingService cofunding;
   @Inject TrancheService tranches;
@@ -53,8 +57,7 @@ public class DashboardService {
     Grant grant = grants.grant();
     long g = grant.id();
     LocalDate today = LocalDate.now(clock);
-    Long version = plan.inForce(g).map(BudgetVersion::id).orElse(null);
-    List<ExpenseFigures.Cell> cells = expenseFigures.cells(g, version);
+    List<DashboardFigures.Cell> cells = DashboardFigures.cells(execution.figures(Scope.all(), DashboardFigures.AXES));
     List<Label> categories = plan.categories(g).stream().map(c -> new Label(c.id(), c.code(), c.label())).toList();
     List<Label> actions = plan.actions(g, false).stream().map(a -> new Label(a.id(), a.code(), a.title())).toList();
     List<Dashboard.YearFigures> years = DashboardFigures.years(cells, grant.years(), repository.receivedByYear(g));
@@ -65,8 +68,8 @@ public class DashboardService {
         DashboardFigures.total(cells),
         years.stream().map(Dashboard.YearFigures::received).reduce(java.math.BigDecimal.ZERO.setScale(2), java.math.BigDecimal::add),
         years,
-        DashboardFigures.lines(cells, categories, ExpenseFigures.Cell::categoryId, false),
-        DashboardFigures.lines(cells, actions, ExpenseFigures.Cell::actionId, true),
+        DashboardFigures.lines(cells, categories, DashboardFigures.Cell::categoryId, false),
+        DashboardFigures.lines(cells, actions, DashboardFigures.Cell::actionId, true),
         cofunding(),
         tranches(locale),
         new MilestoneFigures(repository.milestoneCount(g), repository.lateCount(g, today), repository.slippingCount(g), repository.validatedCount(g),
