@@ -81,7 +81,7 @@ public class DashboardRepository {
     lines.addAll(lines(grantId, OPEN + " AND m.baselineDate < :today ORDER BY m.baselineDate, m.code", today, today));
     lines.addAll(lines(grantId, NOT_CLOSED + " AND m.forecastDate > m.baselineDate ORDER BY m.forecastDate, m.code", null, today));
     lines.addAll(lines(grantId, NOT_CLOSED + " AND m.baselineDate >= :today ORDER BY m.baselineDate, m.code", today, today));
-    return new ArrayList<>(lines).subList(0, Math.min(WATCHED, lines.size()));
+    return List.copyOf(new ArrayList<>(lines).subList(0, Math.min(WATCHED, lines.size())));
   }
 
   private List<MilestoneLine> lines(long grantId, String where, LocalDate todayParam, LocalDate today) {
