@@ -90,6 +90,13 @@ public class ExpenseListView implements Serializable {
     totals = expenses.totals(filter());
   }
 
+  /** Opened from a link carrying fast filters (e.g. {@code ?action=12&status=PAID} from the dashboard): lists that set. */
+  public void applyLinkFilters() {
+    if (actionId != null || categoryId != null || sourceId != null || status != null || year != null) {
+      search();
+    }
+  }
+
   public void next() {
     if (page.next() != null) {
       cursors.push(current == null ? "" : current);

@@ -41,10 +41,15 @@ public class LoginView {
       case SUCCESS -> {
         remember(request);
         boolean temporary = users.byUsername(username).map(User::mustChangePassword).orElse(false);
-        external.redirect(external.getRequestContextPath() + (temporary ? "/security/password.xhtml" : "/index.xhtml"));
+        external.redirect(external.getRequestContextPath() + (temporary ? "/security/password.xhtml" : landingPage()));
       }
       default -> Faces.error(null, Faces.text("login.failed"));
     }
+  }
+
+  /** The board lands on its dashboard; everybody else on the home page. */
+  private String landingPage() {
+    return securityContext.isCallerInRole(fr.jalon.platform.Roles.BOARD) ? "/dashboard/dashboard.xhtml" : "/index.xhtml";
   }
 
   /** Marks the session as a person's: the API accepts it. */

@@ -171,6 +171,9 @@ public final class Permissions {
           api("/api/imports/preview", NOBODY, Set.of(FINANCE)),
           api("/api/imports/{fileId}/confirm", NOBODY, Set.of(FINANCE)),
           api("/api/imports/{id}/undo", NOBODY, Set.of(FINANCE)),
+          // dashboard: the board's figures, read by every role
+          page("/dashboard/dashboard.xhtml", EVERYONE),
+          api("/api/dashboard", EVERYONE, NOBODY),
           // budget execution: planned / committed / paid per action, category, source, year; the expense form
           api("/api/execution/figures", EVERYONE, NOBODY),
           page("/plan/action.xhtml", EVERYONE),
@@ -195,6 +198,7 @@ public final class Permissions {
   public static final List<MenuEntry> MENU =
       List.of(
           new MenuEntry("/index.xhtml", "menu.home", "pi pi-home"),
+          new MenuEntry("/dashboard/dashboard.xhtml", "menu.dashboard", "pi pi-chart-bar"),
           new MenuEntry("/grant/grant.xhtml", "menu.grant", "pi pi-file"),
           new MenuEntry("/grant/edit.xhtml", "menu.grantEdit", "pi pi-pencil"),
           new MenuEntry("/grant/amendments.xhtml", "menu.amendments", "pi pi-file-edit"),
