@@ -9,6 +9,7 @@ window.jalonImport = {
     box.style.display = '';
     bar.setValue(0);
     status.textContent = '';
+    var lang = (box.dataset.lang || 'fr').replace('_', '-');
     var fill = function (template, a, b) { return template.replace('{0}', a).replace('{1}', b); };
     this.timer = setInterval(function () {
       fetch(url, {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
@@ -18,7 +19,7 @@ window.jalonImport = {
             return;
           }
           bar.setValue(s.percent);
-          var text = fill(box.dataset.lines, s.linesRead.toLocaleString(), s.linesTotal.toLocaleString());
+          var text = fill(box.dataset.lines, s.linesRead.toLocaleString(lang), s.linesTotal.toLocaleString(lang));
           if (s.estimated) {
             text += ' ' + box.dataset.estimated;
           }
@@ -35,8 +36,11 @@ window.jalonImport = {
       clearInterval(this.timer);
       this.timer = null;
     }
-    var box = document.getElementById('readProgress');
-    if (box && PF('readBar')) {
+    var status = document.getElementById('readStatus');
+    if (status) {
+      status.textContent = '';
+    }
+    if (document.getElementById('readBar') && PF('readBar')) {
       PF('readBar').setValue(100);
     }
   }

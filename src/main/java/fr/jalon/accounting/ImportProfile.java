@@ -145,7 +145,7 @@ public class ImportProfile implements Audited {
       csv = new CsvMapping(sep.isEmpty() ? ';' : sep.charAt(0), p.getProperty("csv.encoding"), Boolean.parseBoolean(p.getProperty("csv.decimalComma")),
           p.getProperty("csv.datePattern"), columns);
     }
-    return new ImportService.ImportRequest(number(p.getProperty("action")), number(p.getProperty("source")), selection, csv);
+    return new ImportService.ImportRequest(number(p.getProperty("action")), number(p.getProperty("source")), selection, csv, null);
   }
 
   private static void put(Map<String, String> p, String key, Object value) {

@@ -39,7 +39,7 @@ public class ImportResource {
   @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
   public ImportPreview preview(InputStream body, @HeaderParam("X-File-Name") String fileName, @QueryParam("action") Long action, @QueryParam("source") Long source,
       @QueryParam("prefixes") String prefixes, @QueryParam("journals") String journals, @QueryParam("analytic") String analytic) {
-    return imports.upload(body, fileName, request(action, source, prefixes, journals, analytic));
+    return imports.upload(body, fileName, withSavedMapping(request(action, source, prefixes, journals, analytic)));
   }
 
   /**
@@ -66,7 +66,18 @@ public class ImportResource {
     if (request != null && request.csv() == null && request.profile() != null && !request.profile().isBlank()) {
       return imports.confirm(fileId, imports.csvRequest(fileId, request.profile(), request.actionId(), request.sourceId()));
     }
-    return imports.confirm(fileId, request);
+    return imports.confirm(fileId, request == null || request.csv() != null ? request : withSavedMapping(request));
+  }
+
+  /** A FEC request without an account mapping takes the one saved for the grant (or the categories' prefixes); no selection given means every entry. */
+  private ImportService.ImportRequest withSavedMapping(ImportService.ImportRequest r) {
+    FecSelection s = r.selection() == null ? FecSelection.everything() : r.selection();
+    if (s.categoryByPrefix() != null && !s.categoryByPrefix().isEmpty()) {
+      return r;
+    }
+    FecSelection saved = imports.savedSettings(ImportProfile.FEC, null).selection();
+    return ImportService.ImportRequest.fec(r.actionId(), r.sourceId(),
+        new FecSelection(s.accountPrefixes(), s.journals(), s.analyticCode(), saved == null ? java.util.Map.of() : saved.categoryByPrefix()));
   }
 
   /** How far the reading of an uploaded file has gone (for a progress bar). */
@@ -116,7 +127,7 @@ public class ImportResource {
   }
 
   static ImportService.ImportRequest request(Long action, Long source, String prefixes, String journals, String analytic) {
-    return new ImportService.ImportRequest(action, source, new FecSelection(list(prefixes), list(journals), analytic, java.util.Map.of()));
+    return ImportService.ImportRequest.fec(action, source, new FecSelection(list(prefixes), list(journals), analytic, java.util.Map.of()));
   }
 
   private static List<String> list(String csv) {

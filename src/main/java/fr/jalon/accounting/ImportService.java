@@ -69,12 +69,9 @@ public class ImportService {
    * at confirmation.
    */
   public record ImportRequest(@NotNull Long actionId, Long sourceId, FecSelection selection, CsvMapping csv, String profile) implements java.io.Serializable {
-    public ImportRequest(Long actionId, Long sourceId, FecSelection selection) {
-      this(actionId, sourceId, selection, null, null);
-    }
-
-    public ImportRequest(Long actionId, Long sourceId, FecSelection selection, CsvMapping csv) {
-      this(actionId, sourceId, selection, csv, null);
+    /** A FEC's request. (JSON-B reads records through their one constructor: no other.) */
+    public static ImportRequest fec(Long actionId, Long sourceId, FecSelection selection) {
+      return new ImportRequest(actionId, sourceId, selection, null, null);
     }
 
     boolean isCsv() {
@@ -263,7 +260,7 @@ public class ImportService {
     if (ImportProfile.CSV.equals(f) && request.csv() == null) {
       throw new RuleViolation("csv", "import.csv.mappingRequired");
     }
-    ImportRequest r = ImportProfile.FEC.equals(f) ? new ImportRequest(request.actionId(), request.sourceId(), request.selection()) : request;
+    ImportRequest r = ImportProfile.FEC.equals(f) ? ImportRequest.fec(request.actionId(), request.sourceId(), request.selection()) : request;
     String n = ImportProfile.FEC.equals(f) ? ImportProfile.FEC : name == null || name.isBlank() ? DEFAULT_PROFILE : name.trim();
     if (n.length() > 60) {
       throw new RuleViolation("profile", "field.tooLong", 60);

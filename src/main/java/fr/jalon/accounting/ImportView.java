@@ -189,7 +189,7 @@ public class ImportView implements Serializable {
     }
     FecSelection selection = new FecSelection(ImportProfile.list(prefixes), ImportProfile.list(journals), analytic == null || analytic.isBlank() ? null : analytic.trim(), map);
     if (!csv()) {
-      return new ImportService.ImportRequest(actionId, sourceId, selection);
+      return ImportService.ImportRequest.fec(actionId, sourceId, selection);
     }
     Map<CsvField, String> cols = new EnumMap<>(CsvField.class);
     columns.stream().filter(c -> c.getColumn() != null && !c.getColumn().isBlank()).forEach(c -> cols.put(c.getField(), c.getColumn()));

@@ -158,7 +158,7 @@ class CsvImportPersistenceTest {
 
   @Test
   void savedSettingsAreReadBackAndReplacedOnePerGrantFormatAndName() {
-    ImportService.ImportRequest fec = new ImportService.ImportRequest(1L, null, new FecSelection(List.of("2", "6"), List.of("AC"), "CMQ", Map.of("6063", "FONC", "2154", "INV")));
+    ImportService.ImportRequest fec = ImportService.ImportRequest.fec(1L, null, new FecSelection(List.of("2", "6"), List.of("AC"), "CMQ", Map.of("6063", "FONC", "2154", "INV")));
     ImportService.ImportRequest csv = new ImportService.ImportRequest(1L, null, FecSelection.everything(), new CsvMapping(';', "UTF-8", true, null, CsvReaderTest.columns()), "achats");
     db.run(em -> {
       Grant g = em.find(Grant.class, grantId);
@@ -172,7 +172,7 @@ class CsvImportPersistenceTest {
     assertThat(csvBack.csv()).isEqualTo(csv.csv());
 
     // The next import's changes replace what was saved.
-    ImportService.ImportRequest changed = new ImportService.ImportRequest(1L, null, new FecSelection(List.of("6"), List.of(), null, Map.of("6063", "PREST")));
+    ImportService.ImportRequest changed = ImportService.ImportRequest.fec(1L, null, new FecSelection(List.of("6"), List.of(), null, Map.of("6063", "PREST")));
     db.run(em -> em.createQuery("SELECT p FROM ImportProfile p WHERE p.format = 'FEC'", ImportProfile.class).getSingleResult().save(changed, LocalDateTime.of(2024, 2, 1, 9, 0), "finance"));
     FecSelection saved = db.inTransaction(em -> em.createQuery("SELECT p FROM ImportProfile p WHERE p.format = 'FEC'", ImportProfile.class).getSingleResult().request().selection());
     assertThat(saved).isEqualTo(changed.selection());
