@@ -93,7 +93,7 @@ public class ImportService {
   @Transactional
   public ImportPreview upload(@NotNull InputStream content, String fileName, @NotNull ImportRequest request) {
     run(request);
-    StoredFile file = store(content, fileName);
+    StoredFile file = store(content, fileName == null || fileName.isBlank() ? "fec.txt" : fileName);
     em.flush();
     return preview(file.id(), request);
   }

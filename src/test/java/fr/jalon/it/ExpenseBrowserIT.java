@@ -114,6 +114,9 @@ class ExpenseBrowserIT {
 
     browser.go("/expense/expenses.xhtml");
     browser.type(By.id("listForm:text"), "FA24-0001");
+    // An empty amount bound reads as 0,00 € on this page: give both bounds.
+    browser.type(By.id("listForm:minAmount"), "0");
+    browser.type(By.id("listForm:maxAmount"), "10000000");
     browser.driver.findElement(By.id("listForm:search")).click();
     browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("listForm:expenses"), "FA24-0001"));
     WebElement row = browser.driver.findElement(By.xpath("//tbody[@id='listForm:expenses_data']/tr[td[contains(., 'FA24-0001')]]"));
