@@ -6,6 +6,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -19,7 +20,8 @@ import java.util.List;
  * {@code /api/imports}: finance uploads a FEC (raw body, file name in {@code X-File-Name}; the
  * action in {@code ?action=}, optional {@code source}, {@code prefixes}, {@code journals},
  * {@code analytic}) and gets the preview; confirms it by the file's id; reads the history; undoes
- * an import.
+ * an import. CSV files from other software: {@code csv/preview} with a saved (or guessed) column
+ * mapping, then the same confirm. The selection and mappings saved per grant under {@code settings}.
  */
 @RequestScoped
 @Path("imports")
@@ -37,15 +39,84 @@ public class ImportResource {
   @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
   public ImportPreview preview(InputStream body, @HeaderParam("X-File-Name") String fileName, @QueryParam("action") Long action, @QueryParam("source") Long source,
       @QueryParam("prefixes") String prefixes, @QueryParam("journals") String journals, @QueryParam("analytic") String analytic) {
-    return imports.upload(body, fileName, request(action, source, prefixes, journals, analytic));
+    return imports.upload(body, fileName, withSavedMapping(request(action, source, prefixes, journals, analytic)));
   }
 
-  /** Confirms the previewed file {@code fileId} with the same parameters. */
+  /**
+   * Uploads a CSV and previews it with the column mapping saved under {@code profile} (default
+   * « défaut »), or, when none is saved, one guessed from the headers.
+   */
+  @POST
+  @Path("csv/preview")
+  @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM, "text/csv"})
+  public ImportPreview previewCsv(InputStream body, @HeaderParam("X-File-Name") String fileName, @QueryParam("action") Long action, @QueryParam("source") Long source,
+      @QueryParam("profile") String profile) {
+    ImportService.Uploaded file = imports.receive(body, fileName == null ? "import.csv" : fileName);
+    return imports.preview(file.fileId(), imports.csvRequest(file.fileId(), profile, action, source));
+  }
+
+  /**
+   * Confirms the previewed file {@code fileId} with the same parameters; a CSV previewed with a
+   * saved (or guessed) mapping may name it by {@code profile} instead of giving {@code csv}.
+   */
   @POST
   @Path("{fileId}/confirm")
   @Consumes(MediaType.APPLICATION_JSON)
   public ImportRow confirm(@PathParam("fileId") long fileId, ImportService.ImportRequest request) {
-    return imports.confirm(fileId, request);
+    if (request != null && request.csv() == null && request.profile() != null && !request.profile().isBlank()) {
+      return imports.confirm(fileId, imports.csvRequest(fileId, request.profile(), request.actionId(), request.sourceId()));
+    }
+    return imports.confirm(fileId, request == null || request.csv() != null ? request : withSavedMapping(request));
+  }
+
+  /** A FEC request without an account mapping takes the one saved for the grant (or the categories' prefixes); no selection given means every entry. */
+  private ImportService.ImportRequest withSavedMapping(ImportService.ImportRequest r) {
+    FecSelection s = r.selection() == null ? FecSelection.everything() : r.selection();
+    if (s.categoryByPrefix() != null && !s.categoryByPrefix().isEmpty()) {
+      return r;
+    }
+    FecSelection saved = imports.savedSettings(ImportProfile.FEC, null).selection();
+    return ImportService.ImportRequest.fec(r.actionId(), r.sourceId(),
+        new FecSelection(s.accountPrefixes(), s.journals(), s.analyticCode(), saved == null ? java.util.Map.of() : saved.categoryByPrefix()));
+  }
+
+  /** How far the reading of an uploaded file has gone (for a progress bar). */
+  @GET
+  @Path("{fileId}/progress")
+  public ImportProgress.State progress(@PathParam("fileId") long fileId) {
+    ImportProgress.State state = imports.progress(fileId);
+    if (state == null) {
+      throw new fr.jalon.platform.NotFoundException(fr.jalon.platform.Messages.get("import.progress.none"));
+    }
+    return state;
+  }
+
+  /** The FEC selection and account-to-category mapping saved (or the defaults). */
+  @GET
+  @Path("settings/fec")
+  public ImportService.ImportRequest fecSettings() {
+    return imports.savedSettings(ImportProfile.FEC, null);
+  }
+
+  @PUT
+  @Path("settings/fec")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public ImportService.ImportRequest saveFecSettings(ImportService.ImportRequest request) {
+    return imports.saveSettings(ImportProfile.FEC, null, request);
+  }
+
+  /** The CSV column mapping saved under {@code profile} (or the defaults). */
+  @GET
+  @Path("settings/csv/{profile}")
+  public ImportService.ImportRequest csvSettings(@PathParam("profile") String profile) {
+    return imports.savedSettings(ImportProfile.CSV, profile);
+  }
+
+  @PUT
+  @Path("settings/csv/{profile}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public ImportService.ImportRequest saveCsvSettings(@PathParam("profile") String profile, ImportService.ImportRequest request) {
+    return imports.saveSettings(ImportProfile.CSV, profile, request);
   }
 
   @POST
@@ -56,7 +127,7 @@ public class ImportResource {
   }
 
   static ImportService.ImportRequest request(Long action, Long source, String prefixes, String journals, String analytic) {
-    return new ImportService.ImportRequest(action, source, new FecSelection(list(prefixes), list(journals), analytic, java.util.Map.of()));
+    return ImportService.ImportRequest.fec(action, source, new FecSelection(list(prefixes), list(journals), analytic, java.util.Map.of()));
   }
 
   private static List<String> list(String csv) {

@@ -40,11 +40,27 @@ public final class ImportRun {
   private final List<CostCategory> categories;
   private final FecSelection selection;
   private final Taken taken;
+  private final Provenance provenance;
+  private final Map<String, Action> actionsByCode;
+  private final java.util.function.UnaryOperator<String> columnName;
   private final Set<String> seenKeys = new HashSet<>();
   private final Set<String> seenInvoices = new HashSet<>();
   private final Map<String, Expense> byLettering = new HashMap<>();
 
   public ImportRun(Grant grant, Action action, Cofunding source, List<CostCategory> categories, FecSelection selection, Taken taken) {
+    this(grant, action, source, categories, selection, taken, Provenance.FEC, Map.of(), c -> c);
+  }
+
+  /**
+   * A run for {@code provenance}: lines naming an action code take it from {@code actionsByCode}
+   * (the others take {@code action}); {@code columnName} names, in refusals, the file's column for
+   * an expense field or a FEC column ("CompteNum" for the account).
+   */
+  public ImportRun(Grant grant, Action action, Cofunding source, List<CostCategory> categories, FecSelection selection, Taken taken, Provenance provenance,
+      Map<String, Action> actionsByCode, java.util.function.UnaryOperator<String> columnName) {
+    this.provenance = provenance;
+    this.actionsByCode = actionsByCode;
+    this.columnName = columnName;
     this.grant = grant;
     this.action = action;
     this.source = source;
@@ -55,10 +71,22 @@ public final class ImportRun {
 
   /** The preview line for {@code f}; {@code staged} receives the line to create, if any. */
   public ImportLine classify(FecExpense f, java.util.function.Consumer<Staged> staged) {
+    return classify(f, null, staged);
+  }
+
+  /** As {@link #classify(FecExpense, java.util.function.Consumer)}, the line charged to the action {@code actionCode} when given. */
+  public ImportLine classify(FecExpense f, String actionCode, java.util.function.Consumer<Staged> staged) {
     CostCategory category = categoryOf(f.chargeAccount());
     String invoiceKey = f.supplierName().toLowerCase(Locale.ROOT) + "|" + f.invoiceNumber() + "|" + f.invoiceDate();
     if (category == null) {
-      return line(f, ImportLine.Outcome.REFUSED, "CompteNum", "Compte " + f.chargeAccount() + " rattaché à aucune catégorie de dépense.", null);
+      return line(f, ImportLine.Outcome.REFUSED, columnName.apply("CompteNum"), "Compte ou catégorie « " + f.chargeAccount() + " » rattaché à aucune catégorie de dépense.", null);
+    }
+    Action lineAction = action;
+    if (actionCode != null && !actionCode.isBlank()) {
+      lineAction = actionsByCode.get(actionCode.trim().toUpperCase(Locale.ROOT));
+      if (lineAction == null) {
+        return line(f, ImportLine.Outcome.REFUSED, columnName.apply("action"), "Action « " + actionCode.trim() + " » inconnue dans le plan d’actions.", category);
+      }
     }
     if (seenKeys.contains(f.sourceKey()) || taken.sourceKey(f.sourceKey())
         || (f.invoiceNumber() != null && (seenInvoices.contains(invoiceKey) || taken.invoice(f.supplierName(), f.invoiceNumber(), f.invoiceDate())))) {
@@ -67,14 +95,17 @@ public final class ImportRun {
     Expense corrects = null;
     if (f.creditNote()) {
       corrects = f.lettering().isEmpty() ? null : byLettering.get(f.lettering());
+      if (corrects == null && provenance == Provenance.CSV) {
+        return line(f, ImportLine.Outcome.REFUSED, columnName.apply("amountExcl"), "Montant négatif : un avoir se saisit comme ligne de correction de la facture qu’il corrige.", category);
+      }
       if (corrects == null) {
         return line(f, ImportLine.Outcome.REFUSED, "EcritureLet", "Avoir sans facture d’origine lettrée avec lui dans le fichier.", category);
       }
     }
     try {
-      ExpenseTerms terms = new ExpenseTerms(action, category, source, null, f.supplierName(), f.label(), f.invoiceNumber(), f.invoiceDate(), null, f.excl(), f.vat(),
+      ExpenseTerms terms = new ExpenseTerms(lineAction, category, source, null, f.supplierName(), f.label(), f.invoiceNumber(), f.invoiceDate(), null, f.excl(), f.vat(),
           f.incl(), null, Expense.PERSONNEL.equals(category.code()) ? Boolean.FALSE : null, corrects);
-      Expense e = new Expense(grant, terms, Provenance.FEC, f.sourceKey(), f.invoiceDate());
+      Expense e = new Expense(grant, terms, provenance, f.sourceKey(), f.invoiceDate());
       e.land(f.paidOn() == null ? f.invoiceDate() : null, f.paidOn(), f.estimated());
       seenKeys.add(f.sourceKey());
       seenInvoices.add(invoiceKey);
@@ -84,9 +115,9 @@ public final class ImportRun {
       staged.accept(new Staged(e, corrects == null ? null : corrects.sourceKey()));
       return line(f, ImportLine.Outcome.CREATE, null, null, category);
     } catch (RuleViolation v) {
-      return line(f, ImportLine.Outcome.REFUSED, v.field(), v.getMessage(), category);
+      return line(f, ImportLine.Outcome.REFUSED, columnName.apply(v.field()), v.getMessage(), category);
     } catch (RuleViolation.Several s) {
-      return line(f, ImportLine.Outcome.REFUSED, s.violations().get(0).field(), s.getMessage(), category);
+      return line(f, ImportLine.Outcome.REFUSED, columnName.apply(s.violations().get(0).field()), s.getMessage(), category);
     }
   }
 
@@ -96,6 +127,11 @@ public final class ImportRun {
   }
 
   CostCategory categoryOf(String account) {
+    for (CostCategory c : categories) {
+      if (c.code().equalsIgnoreCase(account.trim())) {
+        return c;
+      }
+    }
     String mapped = selection.categoryOf(account);
     if (mapped != null) {
       return categories.stream().filter(c -> c.code().equalsIgnoreCase(mapped)).findFirst().orElse(null);

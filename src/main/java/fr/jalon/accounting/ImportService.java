@@ -14,7 +14,9 @@ import fr.jalon.grant.Grant;
 import fr.jalon.grant.GrantService;
 import fr.jalon.plan.Action;
 import fr.jalon.plan.CostCategory;
+import fr.jalon.expense.Provenance;
 import fr.jalon.platform.FileKind;
+import fr.jalon.platform.Settings;
 import fr.jalon.platform.FileStore;
 import fr.jalon.platform.Messages;
 import fr.jalon.platform.NotFoundException;
@@ -55,20 +57,95 @@ public class ImportService {
   @Inject AuditTrail audit;
   @Inject ExpenseRepository expenses;
 
-  /** Which action and funding source the imported lines are charged to (PIA when none), and which entries are the project's. */
+  @Inject ImportProgress progress;
+  @Inject Settings settings;
+
   /** Why an import is undone: kept in the audit trail. */
   public record UndoRequest(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 500) String reason) {}
 
-  public record ImportRequest(@NotNull Long actionId, Long sourceId, FecSelection selection) implements java.io.Serializable {}
+  /**
+   * Which action and funding source (PIA when none) the imported lines are charged to, which
+   * entries of a FEC are the project's and how accounts map to categories; for a CSV, its column
+   * mapping ({@code csv} not null makes the file a CSV); {@code profile} names the CSV mapping saved
+   * at confirmation.
+   */
+  public record ImportRequest(@NotNull Long actionId, Long sourceId, FecSelection selection, CsvMapping csv, String profile) implements java.io.Serializable {
+    /** A FEC's request. (JSON-B reads records through their one constructor: no other.) */
+    public static ImportRequest fec(Long actionId, Long sourceId, FecSelection selection) {
+      return new ImportRequest(actionId, sourceId, selection, null, null);
+    }
+
+    boolean isCsv() {
+      return csv != null;
+    }
+
+    String profileName() {
+      return !isCsv() ? ImportProfile.FEC : profile == null || profile.isBlank() ? DEFAULT_PROFILE : profile.trim();
+    }
+  }
+
+  /** A file received for import: kept by the file store, its format told from its first line; for a CSV, its head. */
+  public record Uploaded(long fileId, String fileName, String sha256, long size, String format, CsvReader.Head head) implements java.io.Serializable {}
+
+  public static final String DEFAULT_PROFILE = "défaut";
 
   /** Keeps the file (its SHA-256 recorded) and previews it. */
   @RolesAllowed(FINANCE)
   @Transactional
   public ImportPreview upload(@NotNull InputStream content, String fileName, @NotNull ImportRequest request) {
     run(request);
-    StoredFile file = files.store(content, fileName == null ? "fec.txt" : fileName, Set.of(FileKind.TEXT), "file", AuditContext.actor());
+    StoredFile file = store(content, fileName == null || fileName.isBlank() ? "fec.txt" : fileName);
     em.flush();
     return preview(file.id(), request);
+  }
+
+  /** Keeps the file within the import size limit (JALON_IMPORT_MAX_MB) and tells its format. */
+  @RolesAllowed(FINANCE)
+  @Transactional
+  public Uploaded receive(@NotNull InputStream content, String fileName) {
+    StoredFile file = store(content, fileName);
+    em.flush();
+    try (InputStream in = open(file)) {
+      byte[] head = in.readNBytes(64 * 1024);
+      String first = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).lines().findFirst().orElse("").toLowerCase(java.util.Locale.ROOT);
+      boolean fec = first.contains("journalcode") && first.contains("ecriturenum");
+      return new Uploaded(file.id(), file.originalName(), file.sha256(), file.sizeBytes(), fec ? ImportProfile.FEC : ImportProfile.CSV,
+          fec ? null : CsvReader.sniff(new java.io.ByteArrayInputStream(head)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The request for a CSV: the mapping saved under {@code profile}, or one guessed from the file's
+   * headers when none is saved; the action and source given, else the saved ones.
+   */
+  @RolesAllowed(FINANCE)
+  public ImportRequest csvRequest(long fileId, String profile, Long actionId, Long sourceId) {
+    String name = profile == null || profile.isBlank() ? DEFAULT_PROFILE : profile.trim();
+    boolean saved = csvProfiles().contains(name);
+    ImportRequest base = savedSettings(ImportProfile.CSV, name);
+    CsvMapping csv = base.csv();
+    if (!saved) {
+      StoredFile file = files.find(fileId);
+      try (InputStream in = open(file)) {
+        CsvReader.Head head = CsvReader.sniff(in);
+        csv = CsvMapping.guess(head.separator(), head.encoding(), head.decimalComma(), head.headers());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return new ImportRequest(actionId != null ? actionId : base.actionId(), sourceId != null ? sourceId : base.sourceId(), base.selection(), csv, name);
+  }
+
+  /** The largest file an import takes, in MB. */
+  public long maxMegabytes() {
+    return settings.importMaxBytes() / (1024 * 1024);
+  }
+
+  private StoredFile store(InputStream content, String fileName) {
+    return files.store(content, fileName == null || fileName.isBlank() ? "import.txt" : fileName, Set.of(FileKind.TEXT), "file", AuditContext.actor(),
+        settings.importMaxBytes(), "import.file.tooLarge");
   }
 
   /** What confirming would do; saves nothing. */
@@ -79,8 +156,8 @@ public class ImportService {
     List<ImportLine> shown = new ArrayList<>();
     int[] counts = new int[3];
     BigDecimal[] total = {BigDecimal.ZERO.setScale(2)};
-    FecReader.Summary s = FecEntries.read(() -> open(file), selection(request), f -> {
-      ImportLine line = run.classify(f, staged -> total[0] = total[0].add(staged.expense().amountIncl()));
+    int linesRead = read(file, request, (f, action) -> {
+      ImportLine line = run.classify(f, action, staged -> total[0] = total[0].add(staged.expense().amountIncl()));
       counts[line.outcome().ordinal()]++;
       if (shown.size() < ImportPreview.SHOWN) {
         shown.add(line);
@@ -92,24 +169,49 @@ public class ImportService {
       }
     });
     shown.sort(java.util.Comparator.comparingInt(ImportLine::lineNumber));
-    return new ImportPreview(file.id(), file.originalName(), file.sha256(), s.linesRead(), counts[0], counts[1], counts[2], total[0], shown);
+    return new ImportPreview(file.id(), file.originalName(), file.sha256(), linesRead, counts[0], counts[1], counts[2], total[0], shown);
+  }
+
+  /** Reads a FEC (two passes) or a CSV (one), following the progress of the reading. */
+  private int read(StoredFile file, ImportRequest request, java.util.function.BiConsumer<FecExpense, String> expenses, java.util.function.Consumer<FecProblem> problems) {
+    ImportProgress.Tracker tracker = progress.start(file.id(), file.sizeBytes(), request.isCsv() ? 1 : 2);
+    try {
+      if (request.isCsv()) {
+        try (InputStream in = tracker.pass(open(file))) {
+          return CsvReader.read(in, request.csv(), "CSV|" + file.sha256().substring(0, 16) + "|", l -> expenses.accept(l.expense(), l.actionCode()), problems);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+      return FecEntries.read(() -> tracker.pass(open(file)), selection(request), f -> expenses.accept(f, null), problems).linesRead();
+    } finally {
+      tracker.done();
+    }
+  }
+
+  /** How far the reading of {@code fileId} has gone, or null when it is not being read. */
+  @RolesAllowed(FINANCE)
+  public ImportProgress.State progress(long fileId) {
+    return progress.of(fileId);
   }
 
   /**
    * Imports the file: its lines are written staged (invisible) in chunks, each its own short
-   * transaction, then all become visible at once. Nothing is visible after a failure.
+   * transaction, then all become visible at once. Nothing is visible after a failure. The selection
+   * and mapping used are saved for the next import.
    */
   @RolesAllowed(FINANCE)
   public ImportRow confirm(long fileId, @NotNull @Valid ImportRequest request) {
     ImportRun run = run(request);
     StoredFile file = files.find(fileId);
     Grant grant = grants.grant();
-    long importId = writer.open(grant.id(), "FEC", file.originalName(), file.sha256(), AuditContext.now(), AuditContext.actor());
+    long importId = writer.open(grant.id(), request.isCsv() ? ImportProfile.CSV : ImportProfile.FEC, file.originalName(), file.sha256(), AuditContext.now(), AuditContext.actor());
+    ImportRow row;
     try {
       int[] counts = new int[3];
       List<ImportRun.Staged> chunk = new ArrayList<>();
-      FecReader.Summary s = FecEntries.read(() -> open(file), selection(request), f -> {
-        counts[run.classify(f, chunk::add).outcome().ordinal()]++;
+      int linesRead = read(file, request, (f, action) -> {
+        counts[run.classify(f, action, chunk::add).outcome().ordinal()]++;
         if (chunk.size() >= CHUNK) {
           writer.stage(importId, List.copyOf(chunk));
           chunk.clear();
@@ -118,11 +220,73 @@ public class ImportService {
       if (!chunk.isEmpty()) {
         writer.stage(importId, List.copyOf(chunk));
       }
-      return writer.confirm(importId, s.linesRead(), counts[0], counts[1], counts[2]);
+      row = writer.confirm(importId, linesRead, counts[0], counts[1], counts[2]);
     } catch (RuntimeException e) {
       writer.fail(importId);
       throw e;
     }
+    writer.saveProfile(grant.id(), request.isCsv() ? ImportProfile.CSV : ImportProfile.FEC, request.profileName(), request, AuditContext.now(), AuditContext.actor());
+    return row;
+  }
+
+  /**
+   * The settings saved for {@code format} ({@code FEC}, or {@code CSV} under {@code name}), or,
+   * when none is saved, the defaults: the PIA line, every entry, each category's own account prefixes.
+   */
+  @RolesAllowed({ADMIN, PROJECT_MANAGER, FINANCE, BOARD})
+  public ImportRequest savedSettings(@NotNull String format, String name) {
+    Grant grant = grants.grant();
+    String f = format.toUpperCase(java.util.Locale.ROOT);
+    String n = ImportProfile.FEC.equals(f) ? ImportProfile.FEC : name == null || name.isBlank() ? DEFAULT_PROFILE : name.trim();
+    return em.createQuery("SELECT p FROM ImportProfile p WHERE p.grant = :g AND p.format = :f AND p.name = :n", ImportProfile.class)
+        .setParameter("g", grant).setParameter("f", f).setParameter("n", n).getResultStream().findFirst().map(ImportProfile::request)
+        .orElseGet(() -> new ImportRequest(null, piaLine(grant).map(Cofunding::id).orElse(null), new FecSelection(List.of(), List.of(), null, defaultMapping(grant)),
+            ImportProfile.CSV.equals(f) ? new CsvMapping(';', null, true, null, java.util.Map.of()) : null, ImportProfile.CSV.equals(f) ? n : null));
+  }
+
+  /** The names of the CSV mappings saved for the grant. */
+  @RolesAllowed({ADMIN, PROJECT_MANAGER, FINANCE, BOARD})
+  public List<String> csvProfiles() {
+    return em.createQuery("SELECT p.name FROM ImportProfile p WHERE p.grant = :g AND p.format = :f ORDER BY p.name", String.class)
+        .setParameter("g", grants.grant()).setParameter("f", ImportProfile.CSV).getResultList();
+  }
+
+  /** Saves the settings of {@code format} (and {@code name} for a CSV) for the next import. */
+  @RolesAllowed(FINANCE)
+  public ImportRequest saveSettings(@NotNull String format, String name, @NotNull @Valid ImportRequest request) {
+    String f = format.toUpperCase(java.util.Locale.ROOT);
+    if (!ImportProfile.FEC.equals(f) && !ImportProfile.CSV.equals(f)) {
+      throw new NotFoundException(Messages.get("import.notFound"));
+    }
+    if (ImportProfile.CSV.equals(f) && request.csv() == null) {
+      throw new RuleViolation("csv", "import.csv.mappingRequired");
+    }
+    ImportRequest r = ImportProfile.FEC.equals(f) ? ImportRequest.fec(request.actionId(), request.sourceId(), request.selection()) : request;
+    String n = ImportProfile.FEC.equals(f) ? ImportProfile.FEC : name == null || name.isBlank() ? DEFAULT_PROFILE : name.trim();
+    if (n.length() > 60) {
+      throw new RuleViolation("profile", "field.tooLong", 60);
+    }
+    writer.saveProfile(grants.grant().id(), f, n, r, AuditContext.now(), AuditContext.actor());
+    return savedSettings(f, n);
+  }
+
+  private java.util.Map<String, String> defaultMapping(Grant grant) {
+    java.util.Map<String, String> mapping = new java.util.TreeMap<>();
+    for (CostCategory c : em.createQuery("SELECT c FROM CostCategory c WHERE c.grant = :g ORDER BY c.sortOrder", CostCategory.class).setParameter("g", grant).getResultList()) {
+      if (c.eligible() && !c.flatRate() && c.accountPrefixes() != null) {
+        for (String prefix : c.accountPrefixes().split("[,; ]+")) {
+          if (!prefix.isBlank()) {
+            mapping.putIfAbsent(prefix.trim(), c.code());
+          }
+        }
+      }
+    }
+    return mapping;
+  }
+
+  private java.util.Optional<Cofunding> piaLine(Grant grant) {
+    return em.createQuery("SELECT c FROM Cofunding c WHERE c.grant = :g AND c.kind = :k ORDER BY c.id", Cofunding.class).setParameter("g", grant).setParameter("k", FunderKind.PIA)
+        .setMaxResults(1).getResultStream().findFirst();
   }
 
   @RolesAllowed({ADMIN, PROJECT_MANAGER, FINANCE, BOARD})
@@ -160,16 +324,13 @@ public class ImportService {
     if (action == null || !action.grant().id().equals(grant.id())) {
       throw new RuleViolation("actionId", "import.action.required");
     }
-    Cofunding source = request.sourceId() == null
-        ? em.createQuery("SELECT c FROM Cofunding c WHERE c.grant = :g AND c.kind = :k", Cofunding.class).setParameter("g", grant).setParameter("k", FunderKind.PIA)
-            .setMaxResults(1).getResultStream().findFirst().orElse(null)
-        : em.find(Cofunding.class, request.sourceId());
-    if (source == null) {
+    Cofunding source = request.sourceId() == null ? piaLine(grant).orElse(null) : em.find(Cofunding.class, request.sourceId());
+    if (source == null || !source.grant().id().equals(grant.id())) {
       throw new RuleViolation("sourceId", "expense.source.required");
     }
     List<CostCategory> categories = em.createQuery("SELECT c FROM CostCategory c WHERE c.grant = :g", CostCategory.class).setParameter("g", grant).getResultList();
     long grantId = grant.id();
-    return new ImportRun(grant, action, source, categories, selection(request), new ImportRun.Taken() {
+    ImportRun.Taken taken = new ImportRun.Taken() {
       @Override
       public boolean sourceKey(String key) {
         return expenses.sourceKeyTaken(grantId, key);
@@ -179,7 +340,36 @@ public class ImportService {
       public boolean invoice(String supplier, String number, LocalDate date) {
         return !expenses.sameInvoice(grantId, supplier, number, date, null).isEmpty();
       }
-    });
+    };
+    if (!request.isCsv()) {
+      return new ImportRun(grant, action, source, categories, selection(request), taken);
+    }
+    java.util.Map<String, Action> byCode = new java.util.HashMap<>();
+    em.createQuery("SELECT a FROM Action a WHERE a.grant = :g", Action.class).setParameter("g", grant).getResultList()
+        .forEach(a -> byCode.put(a.code().toUpperCase(java.util.Locale.ROOT), a));
+    CsvMapping csv = request.csv();
+    return new ImportRun(grant, action, source, categories, selection(request), taken, Provenance.CSV, byCode, field -> csvColumn(csv, field));
+  }
+
+  /** The CSV column behind an expense field, for refusals. */
+  static String csvColumn(CsvMapping csv, String field) {
+    CsvField f = switch (field == null ? "" : field) {
+      case "invoiceNumber" -> CsvField.INVOICE_NUMBER;
+      case "invoiceDate" -> CsvField.INVOICE_DATE;
+      case "supplier" -> CsvField.SUPPLIER;
+      case "description" -> CsvField.DESCRIPTION;
+      case "amountExcl" -> CsvField.AMOUNT_EXCL;
+      case "amountVat" -> CsvField.AMOUNT_VAT;
+      case "amountIncl" -> CsvField.AMOUNT_INCL;
+      case "category", "CompteNum" -> CsvField.ACCOUNT;
+      case "paidOn" -> CsvField.PAYMENT_DATE;
+      case "action" -> CsvField.ACTION_CODE;
+      default -> null;
+    };
+    if (f == null) {
+      return field;
+    }
+    return csv.column(f) != null ? csv.column(f) : f.label();
   }
 
   private static FecSelection selection(ImportRequest r) {

@@ -56,4 +56,18 @@ public class ImportWriter {
       i.fail();
     }
   }
+
+  /** Saves (or replaces) the settings remembered under {@code format} and {@code name}. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void saveProfile(long grantId, String format, String name, ImportService.ImportRequest request, LocalDateTime at, String by) {
+    Grant grant = em.find(Grant.class, grantId);
+    ImportProfile saved = em.createQuery("SELECT p FROM ImportProfile p WHERE p.grant = :g AND p.format = :f AND p.name = :n", ImportProfile.class)
+        .setParameter("g", grant).setParameter("f", format).setParameter("n", name).getResultStream().findFirst().orElse(null);
+    if (saved == null) {
+      em.persist(new ImportProfile(grant, format, name, request, at, by));
+    } else {
+      saved.save(request, at, by);
+    }
+    em.flush();
+  }
 }

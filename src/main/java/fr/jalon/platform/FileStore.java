@@ -41,6 +41,12 @@ public class FileStore {
    */
   @Transactional
   public StoredFile store(InputStream content, String originalName, Set<FileKind> accepted, String field, String storedBy) {
+    return store(content, originalName, accepted, field, storedBy, settings.uploadMaxBytes(), "file.tooLarge");
+  }
+
+  /** As {@link #store(InputStream, String, Set, String, String)} with another size limit, refused with {@code tooLargeKey} (its argument: the limit in MB). */
+  @Transactional
+  public StoredFile store(InputStream content, String originalName, Set<FileKind> accepted, String field, String storedBy, long maxBytes, String tooLargeKey) {
     Path folder = settings.fileStoreFolder();
     Path temporary = null;
     try {
@@ -59,8 +65,8 @@ public class FileStore {
         int read;
         while ((read = in.read(buffer)) > 0) {
           size += read;
-          if (size > settings.uploadMaxBytes()) {
-            throw new RuleViolation(field, "file.tooLarge", settings.uploadMaxBytes() / (1024 * 1024));
+          if (size > maxBytes) {
+            throw new RuleViolation(field, tooLargeKey, maxBytes / (1024 * 1024));
           }
           out.write(buffer, 0, read);
         }

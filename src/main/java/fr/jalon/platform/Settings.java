@@ -9,7 +9,7 @@ import java.util.Optional;
  * wins, which tests use). Plain so that start-up checks can be tested without a container.
  */
 public record Settings(
-    Path dataFolder, Mode mode, Optional<String> firstAdminPassword, long uploadMaxBytes) {
+    Path dataFolder, Mode mode, Optional<String> firstAdminPassword, long uploadMaxBytes, long importMaxBytes) {
 
   public enum Mode {
     DEMO,
@@ -20,6 +20,8 @@ public record Settings(
   public static final String MODE = "JALON_MODE";
   public static final String ADMIN_PASSWORD = "JALON_ADMIN_PASSWORD";
   public static final String UPLOAD_MAX_MB = "JALON_UPLOAD_MAX_MB";
+  /** The largest file an import from accounting takes, in MB (default 200; the servlet container stops at 2048). */
+  public static final String IMPORT_MAX_MB = "JALON_IMPORT_MAX_MB";
 
   /** The shortest first-admin password production mode accepts. */
   public static final int MIN_PASSWORD_LENGTH = 12;
@@ -53,7 +55,17 @@ public record Settings(
     if (maxMb <= 0) {
       throw new StartupException("JALON_UPLOAD_MAX_MB doit être positif.");
     }
-    return new Settings(data.toAbsolutePath().normalize(), mode, password, maxMb * 1024 * 1024);
+    long importMb;
+    String importText = Optional.ofNullable(get.apply(IMPORT_MAX_MB)).orElse("200").trim();
+    try {
+      importMb = Long.parseLong(importText);
+    } catch (NumberFormatException e) {
+      throw new StartupException("JALON_IMPORT_MAX_MB doit être un nombre entier de mégaoctets, pas « " + importText + " ».");
+    }
+    if (importMb <= 0 || importMb > 2048) {
+      throw new StartupException("JALON_IMPORT_MAX_MB doit être compris entre 1 et 2048.");
+    }
+    return new Settings(data.toAbsolutePath().normalize(), mode, password, maxMb * 1024 * 1024, importMb * 1024 * 1024);
   }
 
   public boolean demo() {

@@ -189,6 +189,12 @@ public final class Permissions {
           api("/api/reports/{id}/files/{fileId}", EVERYONE, NOBODY),
           api("/api/reports/{id}/verification", EVERYONE, NOBODY),
           api("/api/reports/{id}/verdicts", NOBODY, Set.of(FINANCE)),
+          // imports from accounting: finance imports (FEC, CSV) and saves the selection and mappings; everybody reads the history and the saved settings
+          page("/accounting/imports.xhtml", EVERYONE),
+          api("/api/imports/csv/preview", NOBODY, Set.of(FINANCE)),
+          api("/api/imports/{fileId}/progress", Set.of(FINANCE), NOBODY),
+          api("/api/imports/settings/fec", EVERYONE, Set.of(FINANCE)),
+          api("/api/imports/settings/csv/{profile}", EVERYONE, Set.of(FINANCE)),
           new Rule("/openapi", Kind.PLATFORM, EVERYONE, NOBODY),
           new Rule("/metrics", Kind.PLATFORM, NOBODY, NOBODY));
 
@@ -212,6 +218,7 @@ public final class Permissions {
           new MenuEntry("/milestone/timeline.xhtml", "menu.timeline", "pi pi-calendar"),
           new MenuEntry("/milestone/deliverables.xhtml", "menu.deliverables", "pi pi-inbox"),
           new MenuEntry("/expense/expenses.xhtml", "menu.expenses", "pi pi-receipt"),
+          new MenuEntry("/accounting/imports.xhtml", "menu.imports", "pi pi-file-import"),
           new MenuEntry("/indicator/indicators.xhtml", "menu.indicators", "pi pi-chart-line"),
           new MenuEntry("/reporting/reports.xhtml", "menu.reports", "pi pi-file-pdf"),
           new MenuEntry("/security/users.xhtml", "menu.users", "pi pi-users"),

@@ -43,6 +43,15 @@ class SettingsTest {
   }
 
   @Test
+  void importsTakeUpTo200MbByDefaultOrWhatJalonImportMaxMbSays() {
+    assertThat(from(Map.of()).importMaxBytes()).isEqualTo(200L * 1024 * 1024);
+    assertThat(from(Map.of("JALON_IMPORT_MAX_MB", "500")).importMaxBytes()).isEqualTo(500L * 1024 * 1024);
+    assertThatThrownBy(() -> from(Map.of("JALON_IMPORT_MAX_MB", "deux cents"))).isInstanceOf(StartupException.class).hasMessageContaining("JALON_IMPORT_MAX_MB");
+    assertThatThrownBy(() -> from(Map.of("JALON_IMPORT_MAX_MB", "0"))).isInstanceOf(StartupException.class).hasMessageContaining("entre 1 et 2048");
+    assertThatThrownBy(() -> from(Map.of("JALON_IMPORT_MAX_MB", "4096"))).isInstanceOf(StartupException.class).hasMessageContaining("entre 1 et 2048");
+  }
+
+  @Test
   void aHeldDataFolderIsRefusedWithAClearMessage(@org.junit.jupiter.api.io.TempDir Path folder) {
     try (DataFolderLock first = DataFolderLock.acquire(folder)) {
       assertThatThrownBy(() -> DataFolderLock.acquire(folder)).isInstanceOf(StartupException.class)

@@ -1,0 +1,94 @@
+package fr.jalon.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Imports over REST beyond the FEC (see ExpenseApiIT): a CSV previewed with a mapping guessed from
+ * its headers, refusals naming line and column, confirmed once, its mapping saved and reused; the
+ * saved FEC selection; the reading's progress; finance alone changes anything.
+ */
+class ImportApiIT {
+  static JalonServer server;
+  static Http finance;
+
+  @BeforeAll
+  static void start() {
+    server = JalonServer.shared();
+    finance = Http.session(server, "finance", "jalon-demo");
+  }
+
+  static long idOf(String listPath, String code) {
+    String list = finance.get(listPath).body();
+    int at = list.indexOf("\"code\":\"" + code + "\"");
+    assertThat(at).as(code + " in " + listPath).isNotNegative();
+    java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\":(\\d+)").matcher(list.substring(list.lastIndexOf('{', at)));
+    assertThat(id.find()).isTrue();
+    return Long.parseLong(id.group(1));
+  }
+
+  static long id(String body, String field) {
+    return Long.parseLong(body.replaceAll("(?s).*?\"" + field + "\":(\\d+).*", "$1"));
+  }
+
+  @Test
+  void aCsvIsPreviewedWithAGuessedMappingConfirmedOnceAndItsMappingSaved() {
+    String run = Long.toString(System.nanoTime(), 36).toUpperCase();
+    String profile = "it-" + run.toLowerCase();
+    String csv = "N° facture;Date facture;Fournisseur;Libellé;Montant HT;TVA;Montant TTC;Compte;Action\n"
+        + "CSV-" + run + "-1;15/03/2024;Bureau Vallée Figeac;Papeterie;1 234,50;246,90;1 481,40;6063;\n"
+        + "CSV-" + run + "-2;16/03/2024;Hôtel du Quercy;Séminaire;500,00;100,00;600,00;DEPL;A2.1\n"
+        + "CSV-" + run + "-3;32/03/2024;Hôtel du Quercy;Séminaire;500,00;100,00;600,00;DEPL;\n"
+        + "CSV-" + run + "-4;17/03/2024;Hôtel du Quercy;Séminaire;cinq cents;;;DEPL;\n";
+    long action = idOf("/api/actions", "A1.1");
+    HttpResponse<String> preview = finance.raw("POST", "/api/imports/csv/preview?action=" + action + "&profile=" + profile, "text/csv", csv.getBytes(StandardCharsets.ISO_8859_1));
+    assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+    assertThat(preview.body()).contains("\"toCreate\":2", "\"alreadyThere\":0", "\"refused\":2", "\"lineNumber\":4", "\"column\":\"Date facture\"",
+        "Date « 32/03/2024 » illisible", "\"lineNumber\":5", "\"column\":\"Montant HT\"", "\"totalIncl\":2081.4");
+    long fileId = id(preview.body(), "fileId");
+
+    HttpResponse<String> progress = finance.get("/api/imports/" + fileId + "/progress");
+    assertThat(progress.statusCode()).isEqualTo(200);
+    assertThat(progress.body()).contains("\"done\":true", "\"percent\":100", "\"linesTotal\":5");
+
+    assertThat(Http.session(server, "conseil", "jalon-demo").json("POST", "/api/imports/" + fileId + "/confirm", "{\"actionId\":" + action + ",\"profile\":\"" + profile + "\"}")
+        .statusCode()).isEqualTo(403);
+    HttpResponse<String> confirmed = finance.json("POST", "/api/imports/" + fileId + "/confirm", "{\"actionId\":" + action + ",\"profile\":\"" + profile + "\"}");
+    assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+    assertThat(confirmed.body()).contains("\"format\":\"CSV\"", "\"created\":2", "\"refused\":2");
+    long importId = id(confirmed.body(), "id");
+    assertThat(finance.get("/api/expenses?size=5&text=CSV-" + run + "-2").body()).contains("\"provenance\":\"CSV\"", "\"actionCode\":\"A2.1\"", "\"amountIncl\":600.00");
+
+    // The mapping is saved under its name and read back; the same file again creates nothing.
+    HttpResponse<String> saved = Http.session(server, "conseil", "jalon-demo").get("/api/imports/settings/csv/" + profile);
+    assertThat(saved.statusCode()).isEqualTo(200);
+    assertThat(saved.body()).contains("\"INVOICE_NUMBER\":\"N° facture\"", "\"AMOUNT_EXCL\":\"Montant HT\"", "\"ACTION_CODE\":\"Action\"");
+    HttpResponse<String> again = finance.raw("POST", "/api/imports/csv/preview?action=" + action + "&profile=" + profile, "text/csv", csv.getBytes(StandardCharsets.ISO_8859_1));
+    assertThat(again.body()).contains("\"toCreate\":0", "\"alreadyThere\":2");
+
+    assertThat(finance.json("POST", "/api/imports/" + importId + "/undo", "{\"reason\":\"essai CSV\"}").statusCode()).isEqualTo(200);
+    assertThat(finance.get("/api/expenses/totals?text=CSV-" + run).body()).contains("\"count\":0");
+  }
+
+  @Test
+  void theFecSelectionIsSavedByFinanceOnlyAndItsDefaultsComeFromTheCategories() {
+    HttpResponse<String> defaults = Http.session(server, "conseil", "jalon-demo").get("/api/imports/settings/fec");
+    assertThat(defaults.statusCode()).isEqualTo(200);
+    assertThat(defaults.body()).contains("\"categoryByPrefix\":{", "\"625\":\"DEPL\"");
+    long action = idOf("/api/actions", "A2.1");
+    String body = "{\"actionId\":" + action + ",\"selection\":{\"accountPrefixes\":[\"2\",\"6\"],\"journals\":[],\"categoryByPrefix\":{\"625\":\"DEPL\",\"6\":\"FONC\",\"2\":\"INV\"}}}";
+    assertThat(Http.session(server, "conseil", "jalon-demo").json("PUT", "/api/imports/settings/fec", body).statusCode()).isEqualTo(403);
+    assertThat(finance.json("PUT", "/api/imports/settings/fec", "{}").statusCode()).isEqualTo(400);
+    HttpResponse<String> put = finance.json("PUT", "/api/imports/settings/fec", body);
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+    String read = finance.get("/api/imports/settings/fec").body();
+    assertThat(read).contains("\"actionId\":" + action, "\"accountPrefixes\":[\"2\",\"6\"]", "\"6\":\"FONC\"");
+    // Back to what was saved before (or the defaults): other tests read the sample with them.
+    String before = defaults.body().contains("\"actionId\"") ? defaults.body() : "{\"actionId\":" + action + "," + defaults.body().substring(1);
+    assertThat(finance.json("PUT", "/api/imports/settings/fec", before).statusCode()).isEqualTo(200);
+  }
+}
