@@ -17,6 +17,7 @@ import net.sf.jasperreports.engine.JasperCompileManager;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
+import net.sf.jasperreports.engine.util.JRLoader;
 import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
@@ -24,8 +25,10 @@ import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 
 /**
  * Fills the JasperReports designs of the top-level {@code reports/} folder (carried in the WAR
- * under {@code /reports}). A design is compiled on first use and cached: compiling all of them at
- * start-up would slow every start. Fills and exports are per request.
+ * under {@code /reports}). The build compiles each design into a {@code .jasper} beside it
+ * ({@link ReportCompiler}); a report is loaded from it on first use and cached. A design without
+ * its {@code .jasper} is compiled on first use instead (this needs the JDT compiler on the class
+ * path, which only the tests have). Fills and exports are per request.
  */
 @ApplicationScoped
 public class ReportEngine {
@@ -77,6 +80,14 @@ public class ReportEngine {
   }
 
   private static JasperReport compile(String name) {
+    String compiled = "/reports/" + name + ".jasper";
+    try (InputStream in = ReportEngine.class.getResourceAsStream(compiled)) {
+      if (in != null) {
+        return (JasperReport) JRLoader.loadObject(in);
+      }
+    } catch (IOException | JRException e) {
+      throw new IllegalStateException("Rapport compilé " + compiled + " : " + e.getMessage(), e);
+    }
     String resource = "/reports/" + name + ".jrxml";
     try (InputStream in = ReportEngine.class.getResourceAsStream(resource)) {
       if (in == null) {

@@ -12,12 +12,14 @@ import fr.jalon.bench.report.MarkdownReport;
 import fr.jalon.bench.report.Results;
 import fr.jalon.bench.report.Results.Check;
 import fr.jalon.bench.report.Results.DatasetInfo;
+import fr.jalon.bench.report.Results.FecImport;
 import fr.jalon.bench.report.Results.Operation;
 import fr.jalon.bench.report.Results.Run;
 import fr.jalon.bench.report.Results.Startup;
 import fr.jalon.bench.report.Results.Throughput;
 import fr.jalon.bench.report.SizeRatio;
 import fr.jalon.bench.run.BareApplication;
+import fr.jalon.bench.run.FecBench;
 import fr.jalon.bench.run.HttpSession;
 import fr.jalon.bench.run.JalonRequests;
 import fr.jalon.bench.run.Measure;
@@ -66,6 +68,7 @@ final class BenchRun {
 
     DatasetCache cache = DatasetCache.standard(settings.cacheFolder());
     Map<Integer, Path> dataFolders = new LinkedHashMap<>();
+    Map<Integer, DatasetCache.Cached> cachedBySize = new LinkedHashMap<>();
     List<DatasetInfo> datasets = new ArrayList<>();
     String derbyVersion = "unknown";
     for (int size : settings.sizes()) {
@@ -73,6 +76,7 @@ final class BenchRun {
       Path folder = runData.resolve(cached.dataset().key());
       DatasetCache.copyTo(cached, folder);
       dataFolders.put(size, folder);
+      cachedBySize.put(size, cached);
       datasets.add(new DatasetInfo(size, cached.fingerprint(), cached.rowCounts(), cached.generationMillis(), cached.reused()));
       derbyVersion = cached.derbyVersion();
       Progress.log("dataset N = %d: %s (%s), fingerprint %s", size, cached.reused() ? "from the cache" : "generated", cached.folder(),
@@ -89,9 +93,14 @@ final class BenchRun {
       runs.add(measureJalon(size.getKey(), size.getValue()));
     }
 
+    // Last: it adds expenses to its own copy of the largest dataset.
+    FecImport fec = settings.fecLines() <= 0 ? null
+        : FecBench.run(settings, cachedBySize.get(largest), largest, settings.fecLines(), settings.fecRuns(), settings.benchFolder().resolve("fec"), logs);
+
     Instant ended = Instant.now();
     Results results = new Results(settings.action().label(), settings.seed(), settings.sizes(), began.toString(),
-        Duration.between(began, ended).toSeconds(), settings.jvmArgs(), machine.withLoadAtEnd(), versions(derbyVersion), datasets, startup, runs, checks(startup, runs));
+        Duration.between(began, ended).toSeconds(), settings.jvmArgs(), machine.withLoadAtEnd(), versions(derbyVersion), datasets, startup, runs, fec,
+        checks(startup, runs, fec));
     return write(results, ended);
   }
 
@@ -149,7 +158,7 @@ final class BenchRun {
   }
 
   /** Start-up against the floor; every request against itself from the smallest to the largest size. */
-  static List<Check> checks(Startup startup, List<Run> runs) {
+  static List<Check> checks(Startup startup, List<Run> runs, FecImport fec) {
     List<Check> checks = new ArrayList<>();
     checks.add(new Check("Jalon start-up, median of " + startup.jalonMillis().size() + " cold starts (N = " + size(startup.jalonSize()) + ")",
         seconds(startup.jalonMedianMillis()),
@@ -163,7 +172,32 @@ final class BenchRun {
       sizeChecks(checks, small, large, small.fast(), large.fast());
       sizeChecks(checks, small, large, small.slow(), large.slow());
     }
+    if (!jalon.isEmpty()) {
+      absoluteChecks(checks, jalon.getLast());
+    }
+    if (fec != null) {
+      checks.add(new Check("FEC confirm of " + size(fec.lines()) + " lines (" + size(fec.expenses()) + " expenses), " + fec.jvmArgs() + ", N = " + size(fec.size())
+              + ", against a plain JDBC batch insert of the same rows",
+          ms(fec.confirmMillis().median()) + " against " + ms(fec.jdbcMillis().median()) + String.format(Locale.ROOT, " (%.2f ×)", fec.ratio()),
+          "≤ " + (long) fec.maxRatio() + " ×", fec.pass()));
+    }
     return checks;
+  }
+
+  /** The fixed targets some operations have at the largest size (JalonRequests.TARGETS). */
+  private static void absoluteChecks(List<Check> checks, Run large) {
+    for (Operation o : large.fast()) {
+      for (JalonRequests.Target t : JalonRequests.TARGETS) {
+        if (!o.name().startsWith(t.namePrefix())) {
+          continue;
+        }
+        checks.add(new Check(o.name() + " median, N = " + size(large.size()), ms(o.millis().median()), "≤ " + ms(t.medianMs()),
+            o.millis().median() <= t.medianMs()));
+        if (!Double.isNaN(t.p95Ms())) {
+          checks.add(new Check(o.name() + " p95, N = " + size(large.size()), ms(o.millis().p95()), "≤ " + ms(t.p95Ms()), o.millis().p95() <= t.p95Ms()));
+        }
+      }
+    }
   }
 
   private static void sizeChecks(List<Check> checks, Run small, Run large, List<Operation> smallOps, List<Operation> largeOps) {

@@ -67,7 +67,8 @@ class GeneratorTest {
         .containsEntry("APP_USER", 4L)
         .containsEntry("USER_ROLE", 4L)
         .containsEntry("AUDIT_ENTRY", 1L);
-    assertThat(first42.rowCounts().get("ORGANISATION")).isBetween(8L, 12L);
+    // The beneficiary and its partners, then the expenses' suppliers.
+    assertThat(first42.rowCounts().get("ORGANISATION")).isBetween(8L + ExpenseDataGenerator.SUPPLIERS, 12L + ExpenseDataGenerator.SUPPLIERS);
   }
 
   @Test
@@ -87,6 +88,18 @@ class GeneratorTest {
         .containsEntry("MILESTONE", 54L * MilestoneGenerator.PER_ACTION)
         .containsEntry("DELIVERABLE", 54L * MilestoneGenerator.DELIVERABLES_PER_ACTION)
         .containsEntry("GRANT_INDICATOR", (long) IndicatorGenerator.COUNT);
+  }
+
+  @Test
+  void theSizeIsTheNumberOfExpensesAtEveryStageEachConsistent() throws SQLException {
+    assertThat(first42.rowCounts()).containsEntry("EXPENSE", 1_000L);
+    try (Connection c = DriverManager.getConnection("jdbc:derby:" + seed42); Statement s = c.createStatement()) {
+      assertThat(column(s, "SELECT DISTINCT STATUS FROM EXPENSE"))
+          .contains("DRAFT", "COMMITTED", "SERVICE_DONE", "LIQUIDATED", "PAID", "CANCELLED");
+      assertThat(column(s, "SELECT DISTINCT PROVENANCE FROM EXPENSE")).containsExactlyInAnyOrder("MANUAL", "FEC");
+      assertThat(column(s, "SELECT COUNT(*) FROM EXPENSE WHERE AMOUNT_INCL <> AMOUNT_EXCL + AMOUNT_VAT OR ELIGIBLE_AMOUNT > AMOUNT_INCL"
+          + " OR EXPENSE_YEAR <> YEAR(SORT_DATE) OR (STATUS = 'PAID' AND PAID_ON IS NULL) OR PAID_ON < INVOICE_DATE")).containsExactly("0");
+    }
   }
 
   @Test

@@ -21,6 +21,7 @@ public final class Generators {
         new PlanGenerator(),
         new MilestoneGenerator(),
         new IndicatorGenerator(),
+        new ExpenseDataGenerator(),
         // Last: it records the whole generation in the audit trail as one entry (rule 15).
         new GenerationAuditGenerator());
   }

@@ -49,6 +49,12 @@ public final class MarkdownReport {
     md.append("| Jalon, N = ").append(size(s.jalonSize())).append(" (`").append(s.jalonUrl()).append("`) | ").append(seconds(s.jalonMedianMillis()))
         .append(" | ").append(runs(s.jalonMillis())).append(" | ≤ floor + ").append(seconds(s.allowanceMillis())).append(" = ")
         .append(seconds(s.bareMedianMillis() + s.allowanceMillis())).append(" | ").append(verdict(s.pass())).append(" |\n\n");
+    if (s.jalonCpuMillis() != null && !s.jalonCpuMillis().isEmpty()) {
+      // CPU time is what the application costs, whatever else the machine is doing.
+      md.append("CPU time (user + system, all threads) used until that first 200, median: floor CPU ").append(seconds(median(s.bareCpuMillis())))
+          .append(" (").append(runs(s.bareCpuMillis())).append("), Jalon CPU ").append(seconds(median(s.jalonCpuMillis()))).append(" (")
+          .append(runs(s.jalonCpuMillis())).append(").\n\n");
+    }
 
     md.append("## Memory (RSS)\n\nAt the first HTTP 200 and after the benchmarks below; no target set yet.\n\n");
     md.append("| application | after start | after benchmarks | above the floor (start · after) |\n|---|---:|---:|---:|\n");
@@ -81,6 +87,16 @@ public final class MarkdownReport {
         md.append('\n');
       }
       throughputTable(md, bare, jalon);
+    }
+    if (r.fecImport() != null) {
+      Results.FecImport f = r.fecImport();
+      md.append("## FEC import\n\nConfirm of a generated FEC over HTTP (Jalon N = ").append(size(f.size())).append(", `").append(f.jvmArgs())
+          .append("`, audit included) against a plain JDBC batch insert of the same expense rows into a copy of the same database (same table, same")
+          .append(" indexes) in the bench's JVM: median (min – max).\n\n");
+      md.append("| FEC lines | expenses | confirm | plain JDBC | ratio | target | |\n|---:|---:|---:|---:|---:|---|---|\n");
+      md.append("| ").append(size(f.lines())).append(" | ").append(size(f.expenses())).append(" | ").append(slow(f.confirmMillis())).append(" | ")
+          .append(slow(f.jdbcMillis())).append(" | ").append(String.format(Locale.ROOT, "%.2f ×", f.ratio())).append(" | ≤ ").append(number(f.maxRatio()))
+          .append(" × | ").append(verdict(f.pass())).append(" |\n\n");
     }
 
     md.append("## Datasets\n\n| N | fingerprint | rows | generated |\n|---:|---|---|---|\n");
@@ -144,6 +160,15 @@ public final class MarkdownReport {
       md.append('\n');
     }
     md.append('\n');
+  }
+
+  /** Long durations in whole ms with spaced thousands: {@code 3 200 ms (3 000 – 3 400)}. */
+  private static String slow(Samples s) {
+    return wholeMs(s.median()) + " ms (" + wholeMs(s.min()) + " – " + wholeMs(s.max()) + ")";
+  }
+
+  private static String wholeMs(double millis) {
+    return String.format(Locale.ROOT, "%,.0f", millis).replace(',', ' ');
   }
 
   private static String rate(Throughput t) {

@@ -15,6 +15,7 @@ public record Results(
     List<DatasetInfo> datasets,
     Startup startup,
     List<Run> runs,
+    FecImport fecImport,
     List<Check> checks) {
 
   public record Versions(String payaraMicro, String derby, String flyway, String jasperReports, String primeFaces, String wrk, String jalonCommit) {}
@@ -25,7 +26,7 @@ public record Results(
   /** Cold starts to the first HTTP 200, interleaved: bare, Jalon, Jalon, bare, bare, Jalon… */
   public record Startup(
       int jalonSize, String bareUrl, String jalonUrl, List<Long> bareMillis, List<Long> jalonMillis, List<Long> bareRssKiB, List<Long> jalonRssKiB,
-      long bareMedianMillis, long jalonMedianMillis, long allowanceMillis) {
+      long bareMedianMillis, long jalonMedianMillis, long allowanceMillis, List<Long> bareCpuMillis, List<Long> jalonCpuMillis) {
 
     public boolean pass() {
       return jalonMedianMillis <= bareMedianMillis + allowanceMillis;
@@ -48,6 +49,22 @@ public record Results(
   /** One wrk run: requests per second and latency percentiles at a number of connections. */
   public record Throughput(String path, int connections, int seconds, double requestsPerSecond, double p50Millis, double p99Millis, long requests,
       long non2xx, long socketErrors) {}
+
+  /**
+   * The FEC confirm over HTTP (Jalon with {@code jvmArgs}, audit included) against a plain JDBC
+   * batch insert of the same rows into a copy of the same database, in the bench's JVM. Null when
+   * not run.
+   */
+  public record FecImport(int size, int lines, int expenses, String jvmArgs, Samples confirmMillis, Samples jdbcMillis, double maxRatio) {
+
+    public double ratio() {
+      return confirmMillis.median() / jdbcMillis.median();
+    }
+
+    public boolean pass() {
+      return ratio() <= maxRatio;
+    }
+  }
 
   /** A figure against its target. */
   public record Check(String figure, String value, String target, boolean pass) {}

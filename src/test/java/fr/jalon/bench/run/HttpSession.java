@@ -73,6 +73,17 @@ public final class HttpSession {
     return client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
+  /**
+   * A POST on the session, with the header Jalon asks of every change made on the strength of a
+   * session cookie; the caller checks the status.
+   */
+  public HttpResponse<String> post(String path, String contentType, HttpRequest.BodyPublisher body, Map<String, String> headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = request(path).timeout(Duration.ofMinutes(60)).header("Content-Type", contentType).header("X-Requested-With", "Jalon");
+    headers.forEach(request::header);
+    return client.send(request.POST(body).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   /** The session cookies as one Cookie header, for wrk. */
   public String cookieHeader() {
     return cookies.getCookieStore().get(base).stream().map(HttpCookie::toString).collect(Collectors.joining("; "));

@@ -47,11 +47,17 @@ public final class PayaraInstance implements AutoCloseable {
 
   /** Starts the process; {@code log} null sends its output to this console (the serve action). */
   public static PayaraInstance start(BenchSettings settings, Launch launch, Path log) throws IOException {
+    return start(settings, launch, log, List.of(), Map.of());
+  }
+
+  /** The same with more JVM options (after the bench's own) and environment variables for Jalon. */
+  public static PayaraInstance start(BenchSettings settings, Launch launch, Path log, List<String> moreJvmArgs, Map<String, String> moreEnv) throws IOException {
     refuseBusyPort(settings.port());
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Djava.awt.headless=true");
     command.addAll(settings.jvmArgs());
+    command.addAll(moreJvmArgs);
     if (launch.dataFolder() != null) {
       command.add("-Dderby.stream.error.file=" + launch.dataFolder().resolve("derby.log"));
     }
@@ -65,6 +71,7 @@ public final class PayaraInstance implements AutoCloseable {
       env.put("JALON_MODE", "demo");
       env.put("JALON_DATA", launch.dataFolder().toString());
       env.put("JALON_PORT", Integer.toString(settings.port()));
+      env.putAll(moreEnv);
     }
     if (log == null) {
       builder.inheritIO();
@@ -111,6 +118,25 @@ public final class PayaraInstance implements AutoCloseable {
       return -1;
     }
   }
+
+  /**
+   * CPU time the process has used so far (user + system, all threads), from /proc/PID/stat, in ms:
+   * on a busy machine a steadier figure than the wall-clock time.
+   */
+  public long cpuMillis() {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+      // The command name in parentheses may hold spaces: count the fields after its closing one.
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+      long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+      return ticks * 1000 / CLOCK_TICKS_PER_SECOND;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  /** USER_HZ: 100 on every Linux this runs on (getconf CLK_TCK). */
+  private static final long CLOCK_TICKS_PER_SECOND = 100;
 
   public URI base() {
     return base;

@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * Cold starts of the floor and of Jalon, interleaved (floor, Jalon, Jalon, floor, floor…) so that
  * a change in the machine's load touches both alike. Each start is a new JVM, timed from the
- * process start to the first HTTP 200.
+ * process start to the first HTTP 200; the CPU time the process used until then is kept beside it.
  */
 public final class StartupBench {
   /** The target: Jalon starts at most 5 s slower than the bare server. */
@@ -27,6 +27,8 @@ public final class StartupBench {
     List<Long> jalonMillis = new ArrayList<>();
     List<Long> bareRss = new ArrayList<>();
     List<Long> jalonRss = new ArrayList<>();
+    List<Long> bareCpu = new ArrayList<>();
+    List<Long> jalonCpu = new ArrayList<>();
     for (int round = 0; round < settings.startups(); round++) {
       List<PayaraInstance.Launch> order = round % 2 == 0 ? List.of(bare, jalon) : List.of(jalon, bare);
       for (PayaraInstance.Launch launch : order) {
@@ -34,14 +36,17 @@ public final class StartupBench {
         Path log = logs.resolve("startup-" + (round + 1) + "-" + (isBare ? "bare" : "jalon") + ".log");
         try (PayaraInstance instance = PayaraInstance.start(settings, launch, log)) {
           long millis = instance.awaitReady(TIMEOUT).toMillis();
+          long cpu = instance.cpuMillis();
           long rss = instance.rssKiB();
           (isBare ? bareMillis : jalonMillis).add(millis);
           (isBare ? bareRss : jalonRss).add(rss);
-          Progress.log("start-up %d/%d: %s %.1f s, RSS %d MiB", round + 1, settings.startups(), launch.label(), millis / 1000.0, rss / 1024);
+          (isBare ? bareCpu : jalonCpu).add(cpu);
+          Progress.log("start-up %d/%d: %s %.1f s (CPU %.1f s), RSS %d MiB", round + 1, settings.startups(), launch.label(), millis / 1000.0, cpu / 1000.0,
+              rss / 1024);
         }
       }
     }
     return new Startup(jalonSize, bare.readyPath(), jalon.readyPath(), bareMillis, jalonMillis, bareRss, jalonRss,
-        Math.round(Samples.of(bareMillis).median()), Math.round(Samples.of(jalonMillis).median()), ALLOWANCE_MILLIS);
+        Math.round(Samples.of(bareMillis).median()), Math.round(Samples.of(jalonMillis).median()), ALLOWANCE_MILLIS, bareCpu, jalonCpu);
   }
 }

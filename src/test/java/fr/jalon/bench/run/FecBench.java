@@ -1,0 +1,271 @@
+package fr.jalon.bench.run;
+
+import fr.jalon.bench.BenchSettings;
+import fr.jalon.bench.generator.DatasetCache;
+import fr.jalon.bench.generator.FecWriter;
+import fr.jalon.bench.report.Results.FecImport;
+import fr.jalon.bench.report.Samples;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The FEC import against its floor (issue 6): generated FEC files confirmed over HTTP by Jalon
+ * started with {@code -Xmx512m} (preview first, untimed; the confirm timed, audit included), then the
+ * same expense rows written by a plain JDBC batch insert (the statement Jalon stages with, commits
+ * every 50,000 rows, then the import's status flip) into a fresh copy of the same database in this
+ * JVM: same table, same indexes. One small file warms both up; each measured run imports another
+ * file (other entry and invoice numbers), so nothing is "already there".
+ */
+public final class FecBench {
+  /** The issue's target: the confirm takes at most twice the plain insert. */
+  public static final double MAX_RATIO = 2;
+  public static final String HEAP = "-Xmx512m";
+  static final int WARMUP_LINES = 2_000;
+  private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
+  private static final Pattern FILE_ID = Pattern.compile("\"fileId\"\\s*:\\s*(\\d+)");
+  private static final Pattern CREATED = Pattern.compile("\"created\"\\s*:\\s*(\\d+)");
+  private static final Pattern TO_CREATE = Pattern.compile("\"toCreate\"\\s*:\\s*(\\d+)");
+  private static final String INSERT = "INSERT INTO EXPENSE (GRANT_ID, ACTION_ID, CATEGORY_ID, COFUNDING_ID, SUPPLIER_NAME, DESCRIPTION, INVOICE_NUMBER,"
+      + " INVOICE_DATE, AMOUNT_EXCL, AMOUNT_VAT, AMOUNT_INCL, SHARE_CHARGED, ELIGIBLE_AMOUNT, STATUTORY_STAFF, STATUS, SORT_DATE, EXPENSE_YEAR, LIQUIDATED_ON,"
+      + " PAID_ON, PAYMENT_ESTIMATED, CORRECTS_ID, PROVENANCE, SOURCE_KEY, IMPORT_ID, RECEIPT_COUNT, VERSION)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+      + " (SELECT MAX(c.ID) FROM EXPENSE c WHERE c.IMPORT_ID = ? AND c.SOURCE_KEY = ?), 'FEC', ?, ?, 0, 0)";
+
+  private FecBench() {}
+
+  /** The grant as the database holds it: what the files and the rows are made for. */
+  record Plan(long grantId, long actionId, long sourceId, boolean recoversVat, LocalDate from, LocalDate to, Map<String, Long> categories) {}
+
+  /**
+   * Runs the comparison on the cached dataset {@code cached} (size {@code size}): {@code lines} lines
+   * per measured file, {@code runs} files.
+   */
+  public static FecImport run(BenchSettings settings, DatasetCache.Cached cached, int size, int lines, int runs, Path work, Path logs) throws Exception {
+    DatasetCache.deleteTree(work);
+    Path jalonData = work.resolve("jalon");
+    Path jdbcData = work.resolve("jdbc");
+    DatasetCache.copyTo(cached, jalonData);
+    DatasetCache.copyTo(cached, jdbcData);
+    String url = "jdbc:derby:" + jdbcData.resolve("jalon-db");
+    Plan plan;
+    try (Connection c = DriverManager.getConnection(url)) {
+      plan = plan(c);
+    } finally {
+      shutdown(url);
+    }
+    List<Path> files = new ArrayList<>();
+    List<List<FecWriter.Expected>> rows = new ArrayList<>();
+    int expenses = 0;
+    for (int batch = 1; batch <= runs + 1; batch++) {
+      Path file = work.resolve("fec-" + batch + ".txt");
+      List<FecWriter.Expected> expected = new ArrayList<>();
+      FecWriter.Written w = FecWriter.write(file, settings.seed(), batch, batch == 1 ? Math.min(WARMUP_LINES, lines) : lines, plan.from(), plan.to(), expected::add);
+      files.add(file);
+      rows.add(expected);
+      if (batch > 1) {
+        expenses = w.expenses();
+      }
+      Progress.log("FEC %d: %d lines, %d entries, %d expenses (%s)", batch, w.lines(), w.entries(), w.expenses(), file);
+    }
+
+    List<Long> confirm = new ArrayList<>();
+    PayaraInstance.Launch launch = new PayaraInstance.Launch("Jalon N = " + size + " " + HEAP, settings.war(), jalonData, JalonRequests.READY_PATH);
+    // Files up to 200 MB (issue 6); a 500,000-line FEC is about 75 MB.
+    try (PayaraInstance instance = PayaraInstance.start(settings, launch, logs.resolve("fec-jalon.log"), List.of(HEAP), Map.of("JALON_UPLOAD_MAX_MB", "250"))) {
+      instance.awaitReady(READY_TIMEOUT);
+      HttpSession session = HttpSession.login(instance.base(), JalonRequests.FINANCE_USERNAME, JalonRequests.PASSWORD);
+      for (int i = 0; i < files.size(); i++) {
+        long millis = confirm(session, plan, files.get(i), rows.get(i).size());
+        Progress.log("FEC %d: confirmed by Jalon in %d ms%s", i + 1, millis, i == 0 ? " (warm-up)" : "");
+        if (i > 0) {
+          confirm.add(millis);
+        }
+      }
+    }
+
+    List<Long> jdbc = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection(url)) {
+      c.setAutoCommit(false);
+      for (int i = 0; i < rows.size(); i++) {
+        long start = System.nanoTime();
+        insert(c, plan, files.get(i).getFileName().toString(), rows.get(i));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        Progress.log("FEC %d: plain JDBC batch insert in %d ms%s", i + 1, millis, i == 0 ? " (warm-up)" : "");
+        if (i > 0) {
+          jdbc.add(millis);
+        }
+      }
+    } finally {
+      shutdown(url);
+    }
+    return new FecImport(size, lines, expenses, HEAP, Samples.of(confirm), Samples.of(jdbc), MAX_RATIO);
+  }
+
+  private static long confirm(HttpSession session, Plan plan, Path file, int expected) throws IOException, InterruptedException {
+    HttpResponse<String> preview = session.post("/api/imports/preview?action=" + plan.actionId() + "&source=" + plan.sourceId(), "text/plain",
+        HttpRequest.BodyPublishers.ofFile(file), Map.of("X-File-Name", file.getFileName().toString()));
+    Matcher id = FILE_ID.matcher(preview.body());
+    if (preview.statusCode() != 200 || !id.find()) {
+      throw new IllegalStateException("FEC preview answered HTTP " + preview.statusCode() + ": " + head(preview.body()));
+    }
+    Matcher toCreate = TO_CREATE.matcher(preview.body());
+    if (toCreate.find() && Integer.parseInt(toCreate.group(1)) != expected) {
+      Progress.log("warning: Jalon's preview of %s would create %s expenses, the generator meant %d", file.getFileName(), toCreate.group(1), expected);
+    }
+    String request = "{\"actionId\":" + plan.actionId() + ",\"sourceId\":" + plan.sourceId()
+        + ",\"selection\":{\"accountPrefixes\":[],\"journals\":[],\"analyticCode\":null,\"categoryByPrefix\":{}}}";
+    long start = System.nanoTime();
+    HttpResponse<String> answer = session.post("/api/imports/" + id.group(1) + "/confirm", "application/json", HttpRequest.BodyPublishers.ofString(request), Map.of());
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    Matcher created = CREATED.matcher(answer.body());
+    if (answer.statusCode() != 200 || !created.find()) {
+      throw new IllegalStateException("FEC confirm answered HTTP " + answer.statusCode() + ": " + head(answer.body()));
+    }
+    if (Integer.parseInt(created.group(1)) != expected) {
+      Progress.log("warning: Jalon created %s expenses from %s, the generator meant %d", created.group(1), file.getFileName(), expected);
+    }
+    return millis;
+  }
+
+  /** The floor: one import row, the rows in JDBC batches of 1,000, a commit every 50,000, the status flip. */
+  static void insert(Connection c, Plan plan, String fileName, List<FecWriter.Expected> rows) throws SQLException {
+    long importId;
+    try (PreparedStatement s = c.prepareStatement("INSERT INTO ACCOUNTING_IMPORT (GRANT_ID, FORMAT, FILE_NAME, SHA256, STATUS, IMPORTED_AT, IMPORTED_BY)"
+        + " VALUES (?, 'FEC', ?, ?, 'STAGED', ?, 'bench')", Statement.RETURN_GENERATED_KEYS)) {
+      s.setLong(1, plan.grantId());
+      s.setString(2, "jdbc-" + fileName);
+      s.setString(3, "0".repeat(64));
+      s.setTimestamp(4, Timestamp.valueOf(LocalDateTime.now()));
+      s.executeUpdate();
+      try (ResultSet keys = s.getGeneratedKeys()) {
+        keys.next();
+        importId = keys.getLong(1);
+      }
+    }
+    c.commit();
+    BigDecimal hundred = new BigDecimal("100.00");
+    try (PreparedStatement s = c.prepareStatement(INSERT)) {
+      int n = 0;
+      for (FecWriter.Expected e : rows) {
+        Long category = plan.categories().get(e.categoryCode());
+        boolean personnel = "PERS".equals(e.categoryCode());
+        s.setLong(1, plan.grantId());
+        s.setLong(2, plan.actionId());
+        s.setLong(3, category);
+        s.setLong(4, plan.sourceId());
+        s.setString(5, e.supplierName());
+        s.setString(6, e.description());
+        s.setString(7, e.invoiceNumber());
+        s.setDate(8, Date.valueOf(e.invoiceDate()));
+        s.setBigDecimal(9, e.excl());
+        s.setBigDecimal(10, e.vat());
+        s.setBigDecimal(11, e.incl());
+        s.setBigDecimal(12, hundred);
+        s.setBigDecimal(13, (plan.recoversVat() ? e.excl() : e.incl()).setScale(2, RoundingMode.HALF_UP));
+        if (personnel) {
+          s.setBoolean(14, false);
+        } else {
+          s.setNull(14, Types.BOOLEAN);
+        }
+        s.setString(15, e.paidOn() != null ? "PAID" : "LIQUIDATED");
+        s.setDate(16, Date.valueOf(e.invoiceDate()));
+        s.setInt(17, e.invoiceDate().getYear());
+        if (e.paidOn() == null) {
+          s.setDate(18, Date.valueOf(e.invoiceDate()));
+          s.setNull(19, Types.DATE);
+        } else {
+          s.setNull(18, Types.DATE);
+          s.setDate(19, Date.valueOf(e.paidOn()));
+        }
+        s.setBoolean(20, false);
+        s.setLong(21, importId);
+        s.setString(22, e.correctsSourceKey() == null ? "" : e.correctsSourceKey());
+        s.setString(23, e.sourceKey());
+        s.setLong(24, importId);
+        s.addBatch();
+        if (++n % 1_000 == 0) {
+          s.executeBatch();
+        }
+        if (n % 50_000 == 0) {
+          c.commit();
+        }
+      }
+      s.executeBatch();
+    }
+    c.commit();
+    try (PreparedStatement s = c.prepareStatement("UPDATE ACCOUNTING_IMPORT SET STATUS = 'CONFIRMED', CREATED_COUNT = ? WHERE ID = ?")) {
+      s.setInt(1, rows.size());
+      s.setLong(2, importId);
+      s.executeUpdate();
+    }
+    c.commit();
+  }
+
+  static Plan plan(Connection c) throws SQLException {
+    long grantId;
+    long beneficiary;
+    LocalDate start;
+    LocalDate end;
+    try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT ID, BENEFICIARY_ID, ELIGIBILITY_START, END_DATE FROM GRANT_AGREEMENT ORDER BY ID")) {
+      r.next();
+      grantId = r.getLong(1);
+      beneficiary = r.getLong(2);
+      start = r.getDate(3).toLocalDate();
+      end = r.getDate(4).toLocalDate();
+    }
+    long action = single(c, "SELECT MIN(ID) FROM PLAN_ACTION WHERE PARENT_ID IS NOT NULL");
+    long source = single(c, "SELECT MIN(ID) FROM COFUNDING WHERE KIND = 'PIA'");
+    boolean recovers = single(c, "SELECT CASE WHEN RECOVERS_VAT THEN 1 ELSE 0 END FROM ORGANISATION WHERE ID = " + beneficiary) == 1;
+    Map<String, Long> categories = new java.util.HashMap<>();
+    try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT CODE, ID FROM COST_CATEGORY WHERE GRANT_ID = " + grantId)) {
+      while (r.next()) {
+        categories.put(r.getString(1), r.getLong(2));
+      }
+    }
+    // Inside the grant's eligible period, never in the future (the file is imported today).
+    LocalDate yesterday = LocalDate.now().minusDays(1);
+    LocalDate to = end.isBefore(yesterday) ? end : yesterday;
+    LocalDate from = start.plusDays(30);
+    return new Plan(grantId, action, source, recovers, from, to.isAfter(from) ? to : from, categories);
+  }
+
+  private static long single(Connection c, String sql) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+      r.next();
+      return r.getLong(1);
+    }
+  }
+
+  private static void shutdown(String url) {
+    try {
+      DriverManager.getConnection(url + ";shutdown=true").close();
+    } catch (SQLException e) {
+      // 08006: the database shut down cleanly.
+    }
+  }
+
+  private static String head(String body) {
+    return body.length() > 500 ? body.substring(0, 500) + "…" : body;
+  }
+}
