@@ -12,7 +12,7 @@ public final class PlatformFixtures {
   public static FileStore fileStore(EntityManager em, Path dataFolder, Clock clock) {
     FileStore files = new FileStore();
     files.em = em;
-    files.settings = new Settings(dataFolder, Settings.Mode.PRODUCTION, Optional.empty(), 10L * 1024 * 1024);
+    files.settings = new Settings(dataFolder, Settings.Mode.PRODUCTION, Optional.empty(), 10L * 1024 * 1024, 200L * 1024 * 1024);
     files.clock = clock;
     return files;
   }
