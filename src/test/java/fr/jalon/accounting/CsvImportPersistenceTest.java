@@ -111,7 +111,11 @@ class CsvImportPersistenceTest {
           p -> lines.add(new ImportLine(p.lineNumber(), ImportLine.Outcome.REFUSED, p.column(), p.reason(), null, null, null, null, null, null, null, null, false)));
     });
     db.run(em -> staged.forEach(s -> ImportStaging.insert(em, importId, s)));
-    db.run(em -> em.find(AccountingImport.class, importId).confirm());
+    db.run(em -> {
+      em.find(AccountingImport.class, importId).confirm();
+      em.flush();
+      new fr.jalon.execution.ExecutionTotals(em).importShown(importId);
+    });
     lines.sort(java.util.Comparator.comparingInt(ImportLine::lineNumber));
     return lines;
   }

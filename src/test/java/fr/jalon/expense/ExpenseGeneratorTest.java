@@ -63,7 +63,9 @@ class ExpenseGeneratorTest {
     assertThat(r.withReceipt()).isGreaterThan(r.expenses() * 7 / 10);
     assertThat(r.paidEligible()).isLessThanOrEqualTo(new BigDecimal("1800000.00"));
     List<ExpenseStatus> statuses = db.inTransaction(em -> em.createQuery("SELECT DISTINCT e.status FROM Expense e", ExpenseStatus.class).getResultList());
-    assertThat(statuses).containsExactlyInAnyOrder(ExpenseStatus.values());
+    // Every stage of the chain up to the payment (statements and verdicts are the reports' part).
+    assertThat(statuses).containsExactlyInAnyOrder(ExpenseStatus.DRAFT, ExpenseStatus.COMMITTED, ExpenseStatus.SERVICE_DONE, ExpenseStatus.LIQUIDATED,
+        ExpenseStatus.ORDERED, ExpenseStatus.PAID, ExpenseStatus.CANCELLED);
     long corrections = db.inTransaction(em -> em.createQuery("SELECT COUNT(e) FROM Expense e WHERE e.corrects IS NOT NULL", Long.class).getSingleResult());
     assertThat(corrections).isPositive();
     BigDecimal paid = db.inTransaction(em -> new ExpenseRepository(em).paidEligible(em.createQuery("SELECT g.id FROM Grant g", Long.class).getSingleResult()));
