@@ -310,6 +310,12 @@ public class ImportService {
     if (i.status() != ImportStatus.CONFIRMED) {
       throw new RuleViolation("status", "import.undo.notConfirmed");
     }
+    // Once a statement holds one of its lines, the import is part of what was (or will be) declared.
+    long inStatement = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM EXPENSE WHERE IMPORT_ID = ? AND STATEMENT_ID IS NOT NULL")
+        .setParameter(1, id).getSingleResult()).longValue();
+    if (inStatement > 0) {
+      throw new RuleViolation("status", "import.undo.inStatement", inStatement);
+    }
     i.undo();
     em.flush();
     totals.importHidden(id);

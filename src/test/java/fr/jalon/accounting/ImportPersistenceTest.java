@@ -141,5 +141,33 @@ class ImportPersistenceTest {
     assertThat(again[0]).isZero();
     assertThat(again[1]).isEqualTo(77);
     assertThat(totals(null).count()).isEqualTo(77);
+
+    // An import one of whose lines a statement holds cannot be undone; once released, it can.
+    long importId = db.inTransaction(em -> em.createQuery("SELECT MIN(i.id) FROM AccountingImport i WHERE i.status = fr.jalon.accounting.ImportStatus.CONFIRMED", Long.class)
+        .getSingleResult());
+    db.run(em -> em.createNativeQuery("UPDATE EXPENSE SET STATEMENT_ID = 999 WHERE ID = (SELECT MIN(ID) FROM EXPENSE WHERE IMPORT_ID = ?)").setParameter(1, importId).executeUpdate());
+    assertThatThrownBy(() -> db.run(em -> service(em).undo(importId, new ImportService.UndoRequest("essai"))))
+        .isInstanceOf(fr.jalon.platform.RuleViolation.class).hasMessageContaining("1 de ses dépenses");
+    assertThat(totals(null).count()).isEqualTo(77);
+    db.run(em -> em.createNativeQuery("UPDATE EXPENSE SET STATEMENT_ID = NULL WHERE IMPORT_ID = ?").setParameter(1, importId).executeUpdate());
+    db.run(em -> service(em).undo(importId, new ImportService.UndoRequest("essai")));
+    assertThat(totals(null).count()).isZero();
+  }
+
+  private static ImportService service(EntityManager em) {
+    ImportService s = new ImportService();
+    s.em = em;
+    s.grants = fr.jalon.grant.GrantFixtures.grantService(em);
+    s.totals = new fr.jalon.execution.ExecutionTotals(em);
+    fr.jalon.audit.AuditTrail audit = new fr.jalon.audit.AuditTrail();
+    try {
+      java.lang.reflect.Field f = fr.jalon.audit.AuditTrail.class.getDeclaredField("em");
+      f.setAccessible(true);
+      f.set(audit, em);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+    s.audit = audit;
+    return s;
   }
 }
