@@ -127,7 +127,7 @@ public class ExecutionFigures {
         + " CASE WHEN t.STATUS IN ('DRAFT', 'CANCELLED') THEN 0 ELSE t.ELIGIBLE_AMOUNT END,"
         + " CASE WHEN t.STATUS IN " + ExecutionTotals.PAID_IN + " THEN t.ELIGIBLE_AMOUNT ELSE 0 END,"
         + " CASE WHEN t.STATUS IN ('DECLARED', 'ACCEPTED', 'REJECTED', 'PARTLY_ACCEPTED') THEN t.ELIGIBLE_AMOUNT ELSE 0 END,"
-        + " t.RETAINED_AMOUNT FROM EXECUTION_TOTAL t WHERE t.GRANT_ID = ?2";
+        + " t.RETAINED_AMOUNT FROM EXECUTION_TOTAL t WHERE t.GRANT_ID = ?2 AND t.LINE_COUNT <> 0";
     StringBuilder where = new StringBuilder(" WHERE 1 = 1");
     Map<Integer, Object> params = new LinkedHashMap<>();
     params.put(1, version);

@@ -26,7 +26,8 @@ import java.util.TreeMap;
  * </ul>
  *
  * <p>Each group is moved by {@code UPDATE … SET x = x + ?}, with an insert at zero first when the row
- * is missing; rows are touched in key order so that two transactions never wait on each other in a
+ * is missing (under a short table lock, before any row is touched, so two transactions never both
+ * create it); rows are touched in key order so that two transactions never wait on each other in a
  * circle. Under concurrent transactions each update waits for the other's row lock and adds to the
  * committed value, so no change is lost.
  */
@@ -65,17 +66,17 @@ public class ExecutionTotals {
     Map<SpendLine.Key, Delta> deltas = new TreeMap<>();
     before.forEach(l -> deltas.computeIfAbsent(l.key(), k -> new Delta()).add(l, -1));
     after.forEach(l -> deltas.computeIfAbsent(l.key(), k -> new Delta()).add(l, 1));
-    deltas.forEach(this::move);
+    moveAll(deltas);
   }
 
   /** An import just confirmed: its lines join the totals (one grouped read of its lines). */
   public void importShown(long importId) {
-    grouped("e.IMPORT_ID = " + importId, 1).forEach(this::move);
+    moveAll(grouped("e.IMPORT_ID = " + importId, 1));
   }
 
   /** An import just undone: its lines, as they are now, leave the totals. */
   public void importHidden(long importId) {
-    grouped("e.IMPORT_ID = " + importId, -1).forEach(this::move);
+    moveAll(grouped("e.IMPORT_ID = " + importId, -1));
   }
 
   /**
@@ -161,20 +162,40 @@ public class ExecutionTotals {
     return deltas;
   }
 
-  private void move(SpendLine.Key k, Delta d) {
-    if (d.isZero()) {
-      return;
-    }
-    Object[] key = {k.grantId(), k.actionId(), k.categoryId(), k.sourceId(), k.status(), k.expenseYear(), k.budgetYear()};
-    if (update(key, d) == 0) {
-      var insert = em.createNativeQuery(INSERT_MISSING);
+  /**
+   * Rows missing are inserted first, under a table lock taken before this transaction holds any
+   * row of the table (two transactions creating the same row would otherwise both insert it);
+   * then each row is moved by an update that adds to whatever value is committed.
+   */
+  private void moveAll(Map<SpendLine.Key, Delta> deltas) {
+    deltas.values().removeIf(Delta::isZero);
+    List<Object[]> missing = new java.util.ArrayList<>();
+    for (SpendLine.Key k : deltas.keySet()) {
+      Object[] key = key(k);
+      var q = em.createNativeQuery("SELECT COUNT(*) FROM EXECUTION_TOTAL WHERE " + KEY_MATCH);
       for (int i = 0; i < 7; i++) {
-        insert.setParameter(i + 1, key[i]);
-        insert.setParameter(i + 8, key[i]);
+        q.setParameter(i + 1, key[i]);
       }
-      insert.executeUpdate();
-      update(key, d);
+      if (((Number) q.getSingleResult()).longValue() == 0) {
+        missing.add(key);
+      }
     }
+    if (!missing.isEmpty()) {
+      em.createNativeQuery("LOCK TABLE EXECUTION_TOTAL IN EXCLUSIVE MODE").executeUpdate();
+      for (Object[] key : missing) {
+        var insert = em.createNativeQuery(INSERT_MISSING);
+        for (int i = 0; i < 7; i++) {
+          insert.setParameter(i + 1, key[i]);
+          insert.setParameter(i + 8, key[i]);
+        }
+        insert.executeUpdate();
+      }
+    }
+    deltas.forEach((k, d) -> update(key(k), d));
+  }
+
+  private static Object[] key(SpendLine.Key k) {
+    return new Object[] {k.grantId(), k.actionId(), k.categoryId(), k.sourceId(), k.status(), k.expenseYear(), k.budgetYear()};
   }
 
   private int update(Object[] key, Delta d) {

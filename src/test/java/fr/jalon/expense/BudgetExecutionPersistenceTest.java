@@ -10,6 +10,7 @@ import fr.jalon.execution.ExecutionFigures.Axis;
 import fr.jalon.execution.ExecutionFigures.Scope;
 import fr.jalon.execution.ExecutionTotals;
 import fr.jalon.execution.Figure;
+import fr.jalon.execution.SpendLine;
 import fr.jalon.grant.Cofunding;
 import fr.jalon.grant.FunderKind;
 import fr.jalon.grant.FundingNature;
@@ -211,6 +212,50 @@ class BudgetExecutionPersistenceTest {
       new ExecutionTotals(em).importHidden(importId);
     });
     assertMaintainedEqualsLedger("after the import's undo");
+  }
+
+  @Test
+  void twoTransactionsCreatingAndMovingTheSameRowLoseNothing() throws Exception {
+    long action = actions.get(1);
+    long category = categories.get(1);
+    // A row nobody has yet: expense year 2029, in the draft bucket.
+    SpendLine line = new SpendLine(grantId, action, category, pia, "DRAFT", 2029, null, new BigDecimal("10.00"), new BigDecimal("2.00"), new BigDecimal("12.00"),
+        new BigDecimal("12.00"), null);
+    java.util.concurrent.CountDownLatch firstWrote = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch secondStarted = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var first = pool.submit(() -> db.run(em -> {
+        new ExecutionTotals(em).apply(null, line);
+        em.flush();
+        firstWrote.countDown();
+        await(secondStarted);
+      }));
+      var second = pool.submit(() -> {
+        await(firstWrote);
+        secondStarted.countDown();
+        db.run(em -> new ExecutionTotals(em).apply(null, line));
+      });
+      first.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      second.get(60, java.util.concurrent.TimeUnit.SECONDS);
+    } finally {
+      pool.shutdownNow();
+    }
+    ExecutionTotals.Sums sums = db.inTransaction(em -> new ExecutionTotals(em).sums(grantId, action, category, pia, "DRAFT", 2029));
+    assertThat(sums.count()).isEqualTo(2);
+    assertThat(sums.amountIncl()).isEqualByComparingTo("24.00");
+    db.run(em -> new ExecutionTotals(em).applyAll(List.of(line, line), List.of()));
+  }
+
+  private static void await(java.util.concurrent.CountDownLatch latch) {
+    try {
+      if (!latch.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        throw new IllegalStateException("the other transaction never came");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

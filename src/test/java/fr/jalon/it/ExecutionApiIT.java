@@ -22,6 +22,15 @@ class ExecutionApiIT {
     finance = Http.session(server, "finance", "jalon-demo");
   }
 
+  static long idOf(String listPath, String code) {
+    String list = finance.get(listPath).body();
+    int at = list.indexOf("\"code\":\"" + code + "\"");
+    assertThat(at).as(code + " in " + listPath).isNotNegative();
+    Matcher id = Pattern.compile("\"id\":(\\d+)").matcher(list.substring(list.lastIndexOf('{', at)));
+    assertThat(id.find()).isTrue();
+    return Long.parseLong(id.group(1));
+  }
+
   static List<BigDecimal> amounts(String json, String field) {
     List<BigDecimal> result = new ArrayList<>();
     Matcher m = Pattern.compile("\"" + field + "\":(-?[0-9.]+)").matcher(json);
@@ -55,9 +64,16 @@ class ExecutionApiIT {
 
   @Test
   void aCommitmentRaisesItsActionsCommittedByItsEligibleAmountAndNothingElse() {
-    long action = ExpenseApiIT.idOf("/api/actions", "A1.1");
+    long action = idOf("/api/actions", "A1.1");
     String before = finance.get("/api/execution/figures?action=" + action).body();
-    long id = ExpenseApiIT.created(finance.json("POST", "/api/expenses", ExpenseApiIT.body("EXE-" + System.nanoTime() % 1_000_000, "1000.00")));
+    String invoice = "EXE-" + System.nanoTime() % 1_000_000;
+    HttpResponse<String> created = finance.json("POST", "/api/expenses", "{\"actionId\":" + action + ",\"categoryId\":" + idOf("/api/categories", "INV")
+        + ",\"newSupplier\":{\"name\":\"Fournisseur " + invoice + "\"},\"description\":\"Étau de précision\",\"invoiceNumber\":\"" + invoice
+        + "\",\"invoiceDate\":\"2025-03-03\",\"amountExcl\":1000.00,\"amountVat\":200.00}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    Matcher idMatch = Pattern.compile("\"id\":(\\d+)").matcher(created.body());
+    assertThat(idMatch.find()).isTrue();
+    long id = Long.parseLong(idMatch.group(1));
     assertThat(sum(finance.get("/api/execution/figures?action=" + action).body(), "committed")).as("a draft commits nothing")
         .isEqualByComparingTo(sum(before, "committed"));
     HttpResponse<String> step = finance.json("POST", "/api/expenses/" + id + "/steps", "{\"status\":\"COMMITTED\",\"date\":\"2025-03-04\"}");
