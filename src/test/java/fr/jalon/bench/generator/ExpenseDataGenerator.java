@@ -18,8 +18,9 @@ import java.util.Random;
  * few {@code CANCELLED}): old ones mostly paid, recent ones spread along the chain. Each row is
  * what the application would store: incl. VAT = excl. + VAT, eligible amount by rule 3, the stage
  * dates in order, the sort date and year the list pages on. One in five came from a FEC import
- * (provenance {@code FEC}, a source key), four in five carry a receipt count. Written with
- * {@link Generation#batch}; about 40 suppliers with a SIRET.
+ * (provenance {@code FEC}, a source key). None has a receipt: receipts are files in the data
+ * folder's file store, which the cached database does not carry. Written with
+ * {@link Generation#batch}; 40 suppliers with a SIRET.
  */
 public final class ExpenseDataGenerator implements DataGenerator {
   static final String[] SUPPLIER_TRADES = {"Usinage", "Métrologie", "Fabrication additive", "Robotique", "Informatique", "Imprimerie", "Transports",
@@ -107,7 +108,7 @@ public final class ExpenseDataGenerator implements DataGenerator {
             personnel ? "Rémunération — chargé de mission, " + invoice.getMonthValue() + "/" + invoice.getYear() : "Achat " + category.toLowerCase() + " n° " + id,
             (personnel ? "PAIE-" : "F") + invoice.getYear() + "-" + id, invoice, excl, vat, incl, share, eligible, personnel ? Boolean.FALSE : null, status,
             sort, sort.getYear(), on[1], on[2], on[3], on[4], on[4] == null ? null : "M" + on[4].getYear() + "-" + id, on[5], cancelledOn,
-            imported ? "FEC" : "MANUAL", imported ? "AC|" + id + "|401000" : null, random.nextInt(5) == 0 ? 0 : 1);
+            imported ? "FEC" : "MANUAL", imported ? "AC|" + id + "|401000" : null, 0);
       }
     }
     g.restartIdentity("EXPENSE");
