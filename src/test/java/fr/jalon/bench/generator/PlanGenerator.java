@@ -51,10 +51,16 @@ public final class PlanGenerator implements DataGenerator {
     }
     g.restartIdentity("COFUNDING");
     BigDecimal pia = grant.maxPiaAmount();
-    try (Generation.Batch b = g.batch("TRANCHE", "ID", "GRANT_ID", "NUMBER", "KIND", "PLANNED_AMOUNT", "PLANNED_DATE", "MIN_SPEND_RATIO", "STATUS")) {
-      b.row(1L, grant.grantId(), 1, "ADVANCE", pia.multiply(new BigDecimal("0.30")).setScale(2), grant.eligibilityStart().plusMonths(2), null, "RECEIVED");
-      b.row(2L, grant.grantId(), 2, "INTERIM", pia.multiply(new BigDecimal("0.50")).setScale(2), grant.eligibilityStart().plusYears(4), new BigDecimal("40.00"), "PLANNED");
-      b.row(3L, grant.grantId(), 3, "BALANCE", pia.multiply(new BigDecimal("0.20")).setScale(2), grant.endDate().plusMonths(6), new BigDecimal("100.00"), "PLANNED");
+    // The advance is received: with its requested and received amounts and dates, as the tranche page records them.
+    try (Generation.Batch b = g.batch("TRANCHE", "ID", "GRANT_ID", "NUMBER", "KIND", "PLANNED_AMOUNT", "PLANNED_DATE", "MIN_SPEND_RATIO", "STATUS",
+        "REQUESTED_AMOUNT", "REQUESTED_ON", "RECEIVED_AMOUNT", "RECEIVED_ON")) {
+      BigDecimal advance = pia.multiply(new BigDecimal("0.30")).setScale(2);
+      LocalDate advanceOn = grant.eligibilityStart().plusMonths(2);
+      b.row(1L, grant.grantId(), 1, "ADVANCE", advance, advanceOn, null, "RECEIVED", advance, advanceOn.minusDays(20), advance, advanceOn);
+      b.row(2L, grant.grantId(), 2, "INTERIM", pia.multiply(new BigDecimal("0.50")).setScale(2), grant.eligibilityStart().plusYears(4), new BigDecimal("40.00"), "PLANNED",
+          null, null, null, null);
+      b.row(3L, grant.grantId(), 3, "BALANCE", pia.multiply(new BigDecimal("0.20")).setScale(2), grant.endDate().plusMonths(6), new BigDecimal("100.00"), "PLANNED",
+          null, null, null, null);
     }
     g.restartIdentity("TRANCHE");
     try (Generation.Batch b = g.batch("COST_CATEGORY", "ID", "GRANT_ID", "CODE", "LABEL", "ELIGIBLE", "FLAT_RATE", "ACCOUNT_PREFIXES", "SORT_ORDER")) {
