@@ -85,12 +85,12 @@ public class ExecutionTotals {
    * as they are after the change, in the same transaction.
    */
   public void statementHidden(long statementId) {
-    grouped("e.STATEMENT_ID = " + statementId, -1).forEach(this::move);
+    moveAll(grouped("e.STATEMENT_ID = " + statementId, -1));
   }
 
   /** The lines of expense statement {@code statementId} after a bulk change: they join the totals again. */
   public void statementShown(long statementId) {
-    grouped("e.STATEMENT_ID = " + statementId, 1).forEach(this::move);
+    moveAll(grouped("e.STATEMENT_ID = " + statementId, 1));
   }
 
   /** Recomputes the grant's totals from its visible expenses. */
