@@ -35,7 +35,12 @@ class ReportBrowserIT {
   }
 
   void saved() {
-    browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("growl_container"), "Rapport enregistré."));
+    try {
+      browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("growl_container"), "Rapport enregistré."));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      browser.screenshot("rapport-refuse");
+      throw new AssertionError("Pas de confirmation ; la page dit : " + browser.text(), e);
+    }
     browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#growl_container .ui-growl-item")));
   }
 
@@ -52,7 +57,10 @@ class ReportBrowserIT {
     choose("signForm:role", role);
     browser.type(By.id("signForm:name"), name);
     browser.type(By.id("signForm:quality"), quality);
-    browser.type(By.id("signForm:signedOn_input"), "05/01/2026");
+    // The form keeps the last signature date: type it only the first time.
+    if (browser.driver.findElement(By.id("signForm:signedOn_input")).getAttribute("value").isEmpty()) {
+      browser.type(By.id("signForm:signedOn_input"), "05/01/2026");
+    }
     click(By.id("signForm:sign"));
     saved();
   }
