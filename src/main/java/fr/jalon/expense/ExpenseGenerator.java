@@ -109,7 +109,8 @@ public final class ExpenseGenerator {
       }
       em.persist(e);
       made.add(e);
-      if (receipt != null && random.nextInt(10) < 8) {
+      // Paid lines always carry their receipt (so the demo's statements can take them); the others mostly.
+      if (receipt != null && (random.nextInt(10) < 8 || e.status() == ExpenseStatus.PAID)) {
         em.persist(new ExpenseReceipt(e, receipt, personnel ? ReceiptKind.PAYSLIP : ReceiptKind.INVOICE));
         withReceipt++;
       }
