@@ -121,41 +121,33 @@ public class ExecutionFigures {
     long version = versionId != null ? versionId : inForce(grantId);
     Scope s = scope == null ? Scope.all() : scope;
     Set<Axis> by = axes == null || axes.isEmpty() ? EnumSet.noneOf(Axis.class) : EnumSet.copyOf(axes);
-    String flat = "SELECT b.ACTION_ID, b.CATEGORY_ID, b.COFUNDING_ID, b.BUDGET_YEAR AS YR, b.AMOUNT AS PLANNED, CAST(0 AS DECIMAL(17,2)) AS COMMITTED,"
-        + " CAST(0 AS DECIMAL(17,2)) AS PAID, CAST(0 AS DECIMAL(17,2)) AS DECLARED, CAST(0 AS DECIMAL(17,2)) AS ACCEPTED FROM BUDGET_LINE b WHERE b.BUDGET_VERSION_ID = ?1"
-        + " UNION ALL SELECT t.ACTION_ID, t.CATEGORY_ID, t.COFUNDING_ID, t.BUDGET_YEAR, CAST(0 AS DECIMAL(17,2)),"
-        + " CASE WHEN t.STATUS IN ('DRAFT', 'CANCELLED') THEN 0 ELSE t.ELIGIBLE_AMOUNT END,"
-        + " CASE WHEN t.STATUS IN " + ExecutionTotals.PAID_IN + " THEN t.ELIGIBLE_AMOUNT ELSE 0 END,"
-        + " CASE WHEN t.STATUS IN ('DECLARED', 'ACCEPTED', 'REJECTED', 'PARTLY_ACCEPTED') THEN t.ELIGIBLE_AMOUNT ELSE 0 END,"
-        + " t.RETAINED_AMOUNT FROM EXECUTION_TOTAL t WHERE t.GRANT_ID = ?2 AND t.LINE_COUNT <> 0";
-    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
     Map<Integer, Object> params = new LinkedHashMap<>();
     params.put(1, version);
     params.put(2, grantId);
-    if (s.actionId() != null) {
-      where.append(" AND x.ACTION_ID = ?3");
-      params.put(3, s.actionId());
-    }
-    if (s.categoryId() != null) {
-      where.append(" AND x.CATEGORY_ID = ?4");
-      params.put(4, s.categoryId());
-    }
-    if (s.sourceId() != null) {
-      where.append(" AND x.COFUNDING_ID = ?5");
-      params.put(5, s.sourceId());
-    }
-    if (s.year() != null) {
-      where.append(" AND x.YR = ?6");
-      params.put(6, s.year());
-    }
-    List<String> group = new ArrayList<>();
-    if (by.contains(Axis.ACTION)) group.add("x.ACTION_ID");
-    if (by.contains(Axis.CATEGORY)) group.add("x.CATEGORY_ID");
-    if (by.contains(Axis.SOURCE)) group.add("x.COFUNDING_ID");
-    if (by.contains(Axis.YEAR)) group.add("x.YR");
+    if (s.actionId() != null) params.put(3, s.actionId());
+    if (s.categoryId() != null) params.put(4, s.categoryId());
+    if (s.sourceId() != null) params.put(5, s.sourceId());
+    if (s.year() != null) params.put(6, s.year());
+    // Each side is narrowed and summed on the chosen axes first: the union holds groups, not lines.
+    String zero = "CAST(0 AS DECIMAL(17,2))";
+    String planned = "SELECT " + keys("b", by) + "SUM(b.AMOUNT), " + zero + ", " + zero + ", " + zero + ", " + zero
+        + " FROM BUDGET_LINE b WHERE b.BUDGET_VERSION_ID = ?1" + scope("b", s) + groupBy("b", by);
+    String spent = "SELECT " + keys("t", by) + zero + ","
+        + " SUM(CASE WHEN t.STATUS IN ('DRAFT', 'CANCELLED') THEN 0 ELSE t.ELIGIBLE_AMOUNT END),"
+        + " SUM(CASE WHEN t.STATUS IN " + ExecutionTotals.PAID_IN + " THEN t.ELIGIBLE_AMOUNT ELSE 0 END),"
+        + " SUM(CASE WHEN t.STATUS IN ('DECLARED', 'ACCEPTED', 'REJECTED', 'PARTLY_ACCEPTED') THEN t.ELIGIBLE_AMOUNT ELSE 0 END),"
+        + " SUM(t.RETAINED_AMOUNT) FROM EXECUTION_TOTAL t WHERE t.GRANT_ID = ?2 AND t.LINE_COUNT <> 0" + scope("t", s) + groupBy("t", by);
+    List<String> names = new ArrayList<>();
+    if (by.contains(Axis.ACTION)) names.add("ACTION_ID");
+    if (by.contains(Axis.CATEGORY)) names.add("CATEGORY_ID");
+    if (by.contains(Axis.SOURCE)) names.add("COFUNDING_ID");
+    if (by.contains(Axis.YEAR)) names.add("YR");
+    List<String> columns = new ArrayList<>(names);
+    columns.addAll(List.of("PLANNED", "COMMITTED", "PAID", "DECLARED", "ACCEPTED"));
+    List<String> group = names.stream().map(n -> "x." + n).toList();
     String sums = "SUM(x.PLANNED) AS PLANNED, SUM(x.COMMITTED) AS COMMITTED, SUM(x.PAID) AS PAID, SUM(x.DECLARED) AS DECLARED, SUM(x.ACCEPTED) AS ACCEPTED";
-    String inner = "SELECT " + (group.isEmpty() ? "" : String.join(", ", group) + ", ") + sums + " FROM (" + flat + ") x (ACTION_ID, CATEGORY_ID, COFUNDING_ID, YR, PLANNED, COMMITTED, PAID, DECLARED, ACCEPTED)" + where
-        + (group.isEmpty() ? "" : " GROUP BY " + String.join(", ", group));
+    String inner = "SELECT " + (group.isEmpty() ? "" : String.join(", ", group) + ", ") + sums + " FROM (" + planned + " UNION ALL " + spent + ") x ("
+        + String.join(", ", columns) + ")" + (group.isEmpty() ? "" : " GROUP BY " + String.join(", ", group));
     String sql = "SELECT " + (by.contains(Axis.ACTION) ? "g.ACTION_ID, a.CODE" : "CAST(NULL AS BIGINT), CAST(NULL AS VARCHAR(20))")
         + ", " + (by.contains(Axis.CATEGORY) ? "g.CATEGORY_ID, c.CODE" : "CAST(NULL AS BIGINT), CAST(NULL AS VARCHAR(10))")
         + ", " + (by.contains(Axis.SOURCE) ? "g.COFUNDING_ID, o.NAME" : "CAST(NULL AS BIGINT), CAST(NULL AS VARCHAR(200))")
@@ -175,6 +167,30 @@ public class ExecutionFigures {
           ExecutionTotals.money(r[7]), ExecutionTotals.money(r[8]), ExecutionTotals.money(r[9]), ExecutionTotals.money(r[10]), ExecutionTotals.money(r[11])));
     }
     return result;
+  }
+
+  private static String keys(String t, Set<Axis> by) {
+    String cols = String.join("", columnsOf(t, by).stream().map(c -> c + ", ").toList());
+    return cols;
+  }
+
+  private static String groupBy(String t, Set<Axis> by) {
+    List<String> cols = columnsOf(t, by);
+    return cols.isEmpty() ? "" : " GROUP BY " + String.join(", ", cols);
+  }
+
+  private static List<String> columnsOf(String t, Set<Axis> by) {
+    List<String> cols = new ArrayList<>();
+    if (by.contains(Axis.ACTION)) cols.add(t + ".ACTION_ID");
+    if (by.contains(Axis.CATEGORY)) cols.add(t + ".CATEGORY_ID");
+    if (by.contains(Axis.SOURCE)) cols.add(t + ".COFUNDING_ID");
+    if (by.contains(Axis.YEAR)) cols.add(t + ".BUDGET_YEAR");
+    return cols;
+  }
+
+  private static String scope(String t, Scope s) {
+    return (s.actionId() != null ? " AND " + t + ".ACTION_ID = ?3" : "") + (s.categoryId() != null ? " AND " + t + ".CATEGORY_ID = ?4" : "")
+        + (s.sourceId() != null ? " AND " + t + ".COFUNDING_ID = ?5" : "") + (s.year() != null ? " AND " + t + ".BUDGET_YEAR = ?6" : "");
   }
 
   /**
