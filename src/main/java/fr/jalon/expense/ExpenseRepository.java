@@ -82,9 +82,17 @@ public class ExpenseRepository {
           .append(cmp).append(" :afterId))");
     }
     String dir = s.ascending ? " ASC" : " DESC";
-    TypedQuery<ExpenseRow> q = em.createQuery(ROW + where + " ORDER BY " + s.column + dir + ", e.id" + dir, ExpenseRow.class);
-    params.forEach(q::setParameter);
-    List<ExpenseRow> rows = new ArrayList<>(q.setMaxResults(size + 1).getResultList());
+    // First the page's ids from the expense table alone (an index in the list's order, see V11__expense_list_order.sql),
+    // then their rows with the joined labels.
+    TypedQuery<Long> ids = em.createQuery("SELECT e.id FROM Expense e" + where + " ORDER BY " + s.column + dir + ", e.id" + dir, Long.class);
+    params.forEach(ids::setParameter);
+    List<Long> page = ids.setMaxResults(size + 1).getResultList();
+    List<ExpenseRow> rows = new ArrayList<>();
+    if (!page.isEmpty()) {
+      Map<Long, ExpenseRow> byId = new java.util.HashMap<>();
+      em.createQuery(ROW + " WHERE e.id IN :ids", ExpenseRow.class).setParameter("ids", page).getResultList().forEach(r -> byId.put(r.id(), r));
+      page.forEach(id -> rows.add(byId.get(id)));
+    }
     String next = null;
     if (rows.size() > size) {
       rows.remove(size);
@@ -131,9 +139,16 @@ public class ExpenseRepository {
     return new ExpenseTotals(((Number) r[0]).longValue(), money(r[1]), money(r[2]), money(r[3]));
   }
 
-  private static StringBuilder where(long grantId, ExpenseFilter f, Map<String, Object> params) {
-    StringBuilder w = new StringBuilder(" WHERE e.grant.id = :grant AND ").append(VISIBLE);
+  private StringBuilder where(long grantId, ExpenseFilter f, Map<String, Object> params) {
+    StringBuilder w = new StringBuilder(" WHERE e.grant.id = :grant");
     params.put("grant", grantId);
+    // Staged or undone imports are few: naming them keeps the query on one table, so Derby walks an
+    // index in the list's order and stops at the page instead of sorting every expense.
+    List<Long> hidden = em.createQuery("SELECT i.id FROM AccountingImport i WHERE i.status <> fr.jalon.accounting.ImportStatus.CONFIRMED", Long.class).getResultList();
+    if (!hidden.isEmpty()) {
+      w.append(" AND (e.importId IS NULL OR e.importId NOT IN :hidden)");
+      params.put("hidden", hidden);
+    }
     ExpenseFilter filter = f == null ? ExpenseFilter.none() : f;
     if (filter.actionId() != null) {
       w.append(" AND e.action.id = :action");
