@@ -93,7 +93,7 @@ public class CofundingReportGenerator implements ReportGenerator {
     if (warnings.isEmpty()) {
       t.row(Messages.get(l, "cofunding.report.noWarning"), List.of());
     }
-    warnings.forEach(w -> t.text("⚠", w));
+    warnings.forEach(w -> t.text("", "⚠ " + w));
     return t.rows();
   }
 

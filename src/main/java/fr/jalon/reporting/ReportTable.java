@@ -45,11 +45,14 @@ final class ReportTable {
     return this;
   }
 
-  /** A row whose long text (a narrative) runs under it on the whole width. */
+  /** A row whose long text (a narrative) runs under its label on the whole width; a blank label prints the text alone. */
   ReportTable text(String label, String text) {
     row(label, List.of(), null);
     @SuppressWarnings("unchecked")
     Map<String, Object> last = (Map<String, Object>) rows.get(rows.size() - 1);
+    if (label == null || label.isBlank()) {
+      last.put("label", null);
+    }
     last.put("text", text == null || text.isBlank() ? null : text.strip());
     return this;
   }
