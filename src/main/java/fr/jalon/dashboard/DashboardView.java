@@ -19,8 +19,11 @@ import java.time.LocalDate;
 @ViewScoped
 public class DashboardView implements Serializable {
   @Inject DashboardService service;
+  @Inject fr.jalon.reporting.ReportService reports;
 
   private Dashboard dashboard;
+  private fr.jalon.reporting.ReportRow latestExecution;
+  private boolean latestExecutionRead;
 
   @PostConstruct
   void load() {
@@ -29,6 +32,21 @@ public class DashboardView implements Serializable {
 
   public Dashboard getDashboard() {
     return dashboard;
+  }
+
+  /** The budget execution report generated last (any status), read once per view; null when there is none. */
+  public fr.jalon.reporting.ReportRow getLatestExecution() {
+    if (!latestExecutionRead) {
+      latestExecution = reports.archive().stream().filter(r -> r.type() == fr.jalon.reporting.ReportType.BUDGET_EXECUTION).findFirst().orElse(null);
+      latestExecutionRead = true;
+    }
+    return latestExecution;
+  }
+
+  /** The PDF of {@link #getLatestExecution()}, or null. */
+  public fr.jalon.reporting.ReportRow.File getLatestExecutionPdf() {
+    fr.jalon.reporting.ReportRow r = getLatestExecution();
+    return r == null ? null : r.files().stream().filter(f -> f.format() == fr.jalon.reporting.ReportFormat.PDF).findFirst().orElse(null);
   }
 
   /** Planned, committed and paid per year as bars, money received as a line (Chart.js). */

@@ -27,7 +27,8 @@ import java.util.logging.Logger;
 /**
  * The demo's reports: the expense statement of two years ago, submitted, accepted and answered
  * line by line (one line partly accepted), a draft statement for the current year, and the
- * request pack of the requested tranche that carries it.
+ * request pack of the requested tranche that carries it; for the board, the budget execution report
+ * of the last finished quarter and the co-funding statement, in draft.
  */
 @ApplicationScoped
 public class DemoReports {
@@ -36,6 +37,7 @@ public class DemoReports {
   @Inject ReportService reports;
   @Inject ExpenseService expenses;
   @Inject TrancheService tranches;
+  @Inject fr.jalon.reporting.ProgressNarrativeService narratives;
   @Inject Clock clock;
   @PersistenceContext EntityManager em;
 
@@ -71,9 +73,40 @@ public class DemoReports {
     ReportRow draft = reports.generate(new ReportService.GenerateRequest(ReportType.ERD, start, end, null), fr);
     tranches.overview(fr).tranches().stream().filter(t -> t.storedStatus() == TrancheStatus.REQUESTED).map(TrancheRow::id).findFirst()
         .ifPresent(t -> reports.generate(new ReportService.GenerateRequest(ReportType.TRANCHE_REQUEST, null, null, t), fr));
+    // The board's reports: the budget execution of the last finished quarter and the co-funding statement, in draft.
+    LocalDate today = LocalDate.now(clock);
+    LocalDate quarterEnd = today.withDayOfMonth(1).withMonth(((today.getMonthValue() - 1) / 3) * 3 + 1).minusDays(1);
+    LocalDate quarterStart = quarterEnd.minusMonths(2).withDayOfMonth(1);
+    long boardStarted = System.nanoTime();
+    int told = narratives(today.getYear() - 1);
+    reports.generate(new ReportService.GenerateRequest(ReportType.BUDGET_EXECUTION, quarterStart, quarterEnd, null), fr);
+    reports.generate(new ReportService.GenerateRequest(ReportType.COFUNDING, LocalDate.of(quarterEnd.getYear(), 1, 1), quarterEnd, null), fr);
+    long boardMs = (System.nanoTime() - boardStarted) / 1_000_000;
     int declared = erd.lineCount();
-    LOG.info(() -> String.format("Rapports de démonstration : ERD %d accepté (%d lignes), ERD %d en brouillon (%d lignes), demande de versement, en %d ms.", earlier, declared,
-        current, draft.lineCount(), (System.nanoTime() - started) / 1_000_000));
+    LOG.info(() -> String.format("Rapports de démonstration : ERD %d accepté (%d lignes), ERD %d en brouillon (%d lignes), demande de versement,"
+        + " %d récits d’avancement, exécution budgétaire et cofinancements (%d ms), en %d ms.", earlier, declared, current, draft.lineCount(), told, boardMs, (System.nanoTime() - started) / 1_000_000));
+  }
+
+  private static final String[][] NARRATIVES = {
+    {"Les travaux prévus pour « %s » ont été menés : équipements installés et réceptionnés, premières promotions accueillies sur le plateau.",
+        "Livraison d’une partie des équipements décalée d’un trimestre par le fournisseur ; sans effet sur les jalons de l’année suivante.",
+        "Monter en charge : ouvrir les sessions de formation continue et accueillir les entreprises partenaires pour des démonstrations."},
+    {"Pour « %s », les partenaires industriels ont accueilli les apprenants et co-animé les modules prévus ; le comité de pilotage a suivi chaque étape.",
+        "Un module a été reporté faute de formateur disponible ; un recrutement est en cours.",
+        "Étendre le dispositif à deux nouveaux lycées du réseau et formaliser les conventions avec les entreprises."},
+    {"« %s » : l’ingénierie pédagogique est terminée et les contenus sont en ligne ; les enseignants ont été formés.",
+        "La fréquentation reste en deçà de la cible sur le public adulte ; une campagne d’information est prévue.",
+        "Évaluer les parcours avec les entreprises et ajuster les contenus avant la rentrée."}};
+
+  /** The project manager's narratives of {@code year} for every action of that year (the year must be within the grant). */
+  private int narratives(int year) {
+    int written = 0;
+    for (fr.jalon.reporting.ProgressNarrativeService.NarrativeRow a : narratives.ofYear(year)) {
+      String[] text = NARRATIVES[written % NARRATIVES.length];
+      narratives.write(year, a.actionId(), new fr.jalon.reporting.ProgressNarrativeService.NarrativeForm(String.format(text[0], a.actionTitle()), text[1], text[2], null));
+      written++;
+    }
+    return written;
   }
 
   /** The demo's paid lines of the period get the sample receipt they lack, so that they can be declared. */

@@ -11,9 +11,13 @@
  * <p><b>Extension point.</b> The types are {@link fr.jalon.reporting.ReportType}; a type can be
  * generated once a CDI bean implementing {@link fr.jalon.reporting.ReportGenerator} answers
  * {@code handles(type)} — {@link fr.jalon.reporting.ErdGenerator} (ERD, FINAL_ERD) and
- * {@link fr.jalon.reporting.TrancheRequestGenerator} (TRANCHE_REQUEST) today. The progress,
- * co-funding, budget execution, indicators and final reports plug in the same way: one bean, a
- * design under {@code reports/}, no change to the lifecycle, the archive or the REST API. The
+ * {@link fr.jalon.reporting.TrancheRequestGenerator} (TRANCHE_REQUEST),
+ * {@link fr.jalon.reporting.BudgetExecutionGenerator} (BUDGET_EXECUTION),
+ * {@link fr.jalon.reporting.CofundingReportGenerator} (COFUNDING) and
+ * {@link fr.jalon.reporting.ProgressReportGenerator} (PROGRESS, FINAL_PROGRESS, with the project
+ * manager's {@link fr.jalon.reporting.ProgressNarrative narratives}). Other types plug in the same
+ * way: one bean, a design under {@code reports/}, no change to the lifecycle, the archive or the
+ * REST API. The
  * tranche conditions "report of type X accepted" are answered by {@link fr.jalon.reporting.ReportConditions}.
  */
 package fr.jalon.reporting;

@@ -195,6 +195,10 @@ public final class Permissions {
           api("/api/imports/{fileId}/progress", Set.of(FINANCE), NOBODY),
           api("/api/imports/settings/fec", EVERYONE, Set.of(FINANCE)),
           api("/api/imports/settings/csv/{profile}", EVERYONE, Set.of(FINANCE)),
+          // progress narratives: the project manager writes an action's narrative of a year for the progress report; everybody reads them
+          page("/reporting/narratives.xhtml", EVERYONE),
+          api("/api/progress-narratives/{year}", EVERYONE, NOBODY),
+          api("/api/progress-narratives/{year}/{actionId}", EVERYONE, Set.of(PROJECT_MANAGER)),
           new Rule("/openapi", Kind.PLATFORM, EVERYONE, NOBODY),
           new Rule("/metrics", Kind.PLATFORM, NOBODY, NOBODY));
 
@@ -221,6 +225,7 @@ public final class Permissions {
           new MenuEntry("/accounting/imports.xhtml", "menu.imports", "pi pi-file-import"),
           new MenuEntry("/indicator/indicators.xhtml", "menu.indicators", "pi pi-chart-line"),
           new MenuEntry("/reporting/reports.xhtml", "menu.reports", "pi pi-file-pdf"),
+          new MenuEntry("/reporting/narratives.xhtml", "menu.narratives", "pi pi-book"),
           new MenuEntry("/security/users.xhtml", "menu.users", "pi pi-users"),
           new MenuEntry("/audit/trail.xhtml", "menu.audit", "pi pi-history"),
           new MenuEntry("/security/password.xhtml", "menu.password", "pi pi-key"));

@@ -41,7 +41,10 @@ class PermissionTableIT {
       Map.entry("/api/budget/compare", "/api/budget/compare?left=1&right=1"),
       // imports: no reading in progress for file 1 (404 past the table); a CSV mapping never saved reads as the defaults.
       Map.entry("/api/imports/{fileId}/progress", "/api/imports/1/progress"),
-      Map.entry("/api/imports/settings/csv/{profile}", "/api/imports/settings/csv/logiciel-achats"));
+      Map.entry("/api/imports/settings/csv/{profile}", "/api/imports/settings/csv/logiciel-achats"),
+      // progress narratives: a year of the demo grant and its first action (an empty body is refused: nothing is written).
+      Map.entry("/api/progress-narratives/{year}", "/api/progress-narratives/2024"),
+      Map.entry("/api/progress-narratives/{year}/{actionId}", "/api/progress-narratives/2024/1"));
 
   @BeforeAll
   static void logIn() {

@@ -1,0 +1,73 @@
+package fr.jalon.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The budget execution and co-funding reports over the reports endpoint: finance generates them
+ * (PDF and XLSX), the board may not, the board downloads them, and the legal representative's
+ * signature alone takes one to SIGNED.
+ */
+class ExecutionReportApiIT {
+  static JalonServer server;
+  static Http finance;
+  static Http board;
+
+  @BeforeAll
+  static void start() {
+    server = JalonServer.shared();
+    finance = Http.session(server, "finance", "jalon-demo");
+    board = Http.session(server, "conseil", "jalon-demo");
+  }
+
+  static long version(long id) {
+    Matcher m = Pattern.compile("\"version\":(\\d+)").matcher(finance.get("/api/reports/" + id).body());
+    long last = -1;
+    while (m.find()) {
+      last = Long.parseLong(m.group(1));
+    }
+    return last;
+  }
+
+  @Test
+  void financeGeneratesABudgetExecutionReportTheBoardMayNotAndTheLegalRepresentativeAloneSignsIt() {
+    String body = "{\"type\":\"BUDGET_EXECUTION\",\"from\":\"2028-04-01\",\"to\":\"2028-06-30\"}";
+    assertThat(board.json("POST", "/api/reports", body).statusCode()).isEqualTo(403);
+    HttpResponse<String> made = finance.json("POST", "/api/reports", body);
+    assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+    assertThat(made.body()).contains("\"type\":\"BUDGET_EXECUTION\"", "\"format\":\"PDF\"", "\"format\":\"XLSX\"", "\"status\":\"DRAFT\"");
+    Matcher ids = Pattern.compile("\"format\":\"PDF\",\"id\":(\\d+)|\"id\":(\\d+)[^}]*\"format\":\"PDF\"").matcher(made.body());
+    Matcher report = Pattern.compile("\"generatedBy\":\"[^\"]*\",\"id\":(\\d+)").matcher(made.body());
+    assertThat(report.find()).isTrue();
+    long id = Long.parseLong(report.group(1));
+    assertThat(ids.find()).as(made.body()).isTrue();
+    long pdf = Long.parseLong(ids.group(1) != null ? ids.group(1) : ids.group(2));
+    HttpResponse<byte[]> file = board.getBytes("/api/reports/" + id + "/files/" + pdf);
+    assertThat(file.statusCode()).isEqualTo(200);
+    assertThat(new String(file.body(), 0, 4, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF");
+
+    assertThat(finance.json("POST", "/api/reports/" + id + "/transitions", "{\"target\":\"IN_REVIEW\",\"version\":" + version(id) + "}").statusCode()).isEqualTo(200);
+    HttpResponse<String> attester = finance.json("POST", "/api/reports/" + id + "/signatures",
+        "{\"role\":\"PUBLIC_ACCOUNTANT\",\"name\":\"Marc Comptable\",\"quality\":\"Agent comptable\",\"signedOn\":\"2026-01-05\",\"version\":" + version(id) + "}");
+    assertThat(attester.statusCode()).isEqualTo(400);
+    assertThat(finance.json("POST", "/api/reports/" + id + "/signatures",
+        "{\"role\":\"LEGAL_REPRESENTATIVE\",\"name\":\"Anne Proviseur\",\"quality\":\"Proviseure\",\"signedOn\":\"2026-01-05\",\"version\":" + version(id) + "}").statusCode())
+        .isEqualTo(200);
+    HttpResponse<String> signed = finance.json("POST", "/api/reports/" + id + "/transitions", "{\"target\":\"SIGNED\",\"version\":" + version(id) + "}");
+    assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
+    assertThat(signed.body()).contains("\"status\":\"SIGNED\"");
+  }
+
+  @Test
+  void financeGeneratesACofundingStatementInPdfAndXlsx() {
+    HttpResponse<String> made = finance.json("POST", "/api/reports", "{\"type\":\"COFUNDING\",\"from\":\"2028-01-01\",\"to\":\"2028-06-30\"}");
+    assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+    assertThat(made.body()).contains("\"type\":\"COFUNDING\"", "\"format\":\"PDF\"", "\"format\":\"XLSX\"");
+  }
+}

@@ -1,0 +1,90 @@
+package fr.jalon.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** Finance generates a budget execution report from the archive page; the board downloads the latest one from its dashboard. */
+class ExecutionReportBrowserIT {
+  static JalonServer server;
+  static Browser browser;
+
+  @BeforeAll
+  static void start() {
+    server = JalonServer.shared();
+    browser = Browser.open(server);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @AfterEach
+  void forgetSession() {
+    browser.forget();
+  }
+
+  void click(By by) {
+    browser.wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+  }
+
+  @Test
+  void financeGeneratesABudgetExecutionReportAndTheBoardDownloadsTheLatestFromTheDashboard() {
+    browser.login("finance", "jalon-demo");
+    browser.go("/reporting/reports.xhtml");
+    click(By.id("generateForm:type"));
+    click(By.cssSelector("li[data-label=\"Exécution budgétaire\"]"));
+    browser.type(By.id("generateForm:from_input"), "01/10/2028");
+    browser.type(By.id("generateForm:to_input"), "31/12/2028");
+    click(By.id("generateForm:generate"));
+    browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("growl_container"), "Rapport enregistré."));
+    String row = browser.driver.findElement(By.cssSelector("#tableForm\\:reports_data tr:first-child")).getText();
+    assertThat(row).contains("Exécution budgétaire v1", "01/10/2028 – 31/12/2028", "Brouillon", "PDF", "XLSX");
+    browser.screenshot("execution-generated");
+    browser.logout();
+
+    browser.login("conseil", "jalon-demo");
+    browser.go("/dashboard/dashboard.xhtml");
+    WebElement link = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#latestExecution a")));
+    assertThat(browser.driver.findElement(By.id("latestExecution")).getText()).contains("Dernière exécution budgétaire", "01/10/2028 → 31/12/2028");
+    browser.screenshot("dashboard-latest-execution");
+    String href = link.getAttribute("href");
+    HttpResponse<byte[]> pdf = Http.session(server, "conseil", "jalon-demo").getBytes(href.substring(href.indexOf("/api/")));
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(pdf.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/pdf"));
+    assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    browser.logout();
+  }
+
+  @Test
+  void theProjectManagerRewritesAnActionsNarrativeAndTheBoardOnlyReadsIt() {
+    browser.login("projet", "jalon-demo");
+    browser.go("/reporting/narratives.xhtml");
+    assertThat(browser.text()).contains("Rapport d’avancement — récit", "Réalisations de l’année", "Écarts et explications", "Plan de l’année suivante");
+    By progress = By.id("narrativesForm:actions:0:progress");
+    browser.type(progress, "Plateau installé ; première promotion accueillie en septembre.");
+    click(By.id("narrativesForm:actions:0:save"));
+    browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("growl_container"), "enregistré"));
+    assertThat(browser.driver.findElement(progress).getAttribute("value")).isEqualTo("Plateau installé ; première promotion accueillie en septembre.");
+    assertThat(browser.text()).contains("par projet");
+    browser.screenshot("narratives-projet");
+    browser.logout();
+
+    browser.login("conseil", "jalon-demo");
+    browser.go("/reporting/narratives.xhtml");
+    assertThat(browser.driver.findElement(progress).getAttribute("value")).isEqualTo("Plateau installé ; première promotion accueillie en septembre.");
+    assertThat(browser.driver.findElements(By.id("narrativesForm:actions:0:save"))).isEmpty();
+    browser.logout();
+  }
+}
