@@ -114,4 +114,5 @@ public class Notification implements Audited {
   public LocalDateTime createdAt() { return createdAt; }
   public LocalDateTime readAt() { return readAt; }
   public String readBy() { return readBy; }
+  public int version() { return version; }
 }

@@ -3,6 +3,7 @@ package fr.jalon.reporting;
 import fr.jalon.platform.ProblemMappers;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -26,9 +27,11 @@ public class NotificationResource {
     return notifications.mine(ProblemMappers.locale(headers));
   }
 
+  /** Marks a notification read: {@code {"version":0}}. */
   @POST
   @Path("{id}/read")
-  public NotificationService.NotificationRow read(@PathParam("id") long id) {
-    return notifications.markRead(id, ProblemMappers.locale(headers));
+  @Consumes(MediaType.APPLICATION_JSON)
+  public NotificationService.NotificationRow read(@PathParam("id") long id, NotificationService.Read request) {
+    return notifications.markRead(id, request, ProblemMappers.locale(headers));
   }
 }

@@ -7,6 +7,7 @@ import static fr.jalon.platform.Roles.PROJECT_MANAGER;
 
 import fr.jalon.audit.AuditContext;
 import fr.jalon.grant.GrantService;
+import fr.jalon.platform.ConcurrentEditException;
 import fr.jalon.platform.Messages;
 import fr.jalon.platform.NotFoundException;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,6 +17,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -41,7 +44,7 @@ public class NotificationService {
 
   /** One notification as screens and the API show it. */
   public record NotificationRow(long id, Notification.Kind kind, String role, ReportType type, LocalDate periodFrom, LocalDate periodTo,
-      LocalDate dueOn, Long reportId, String text, LocalDateTime createdAt, LocalDateTime readAt, String readBy) {}
+      LocalDate dueOn, Long reportId, String text, LocalDateTime createdAt, LocalDateTime readAt, String readBy, int version) {}
 
   /** The notifications of the caller's roles, unread first, then newest first (at most 200). */
   @RolesAllowed({ADMIN, PROJECT_MANAGER, FINANCE, BOARD})
@@ -67,13 +70,19 @@ public class NotificationService {
         .setParameter("g", grants.grant().id()).setParameter("roles", roles).getSingleResult();
   }
 
-  /** Marks one of the caller's notifications read (for everybody of its role). */
+  /** Which version of the notification the reader saw. */
+  public record Read(@NotNull Integer version) {}
+
+  /** Marks one of the caller's notifications read (for everybody of its role), if nobody changed it since {@code version}. */
   @RolesAllowed({ADMIN, PROJECT_MANAGER, FINANCE, BOARD})
   @Transactional
-  public NotificationRow markRead(long id, Locale locale) {
+  public NotificationRow markRead(long id, @NotNull @Valid Read request, Locale locale) {
     Notification n = em.find(Notification.class, id);
     if (n == null || !roles().contains(n.role()) || !n.grantId().equals(grants.grant().id())) {
       throw new NotFoundException(Messages.get("notification.notFound"));
+    }
+    if (request.version() == null || request.version() != n.version()) {
+      throw new ConcurrentEditException("notification " + id);
     }
     n.read(AuditContext.actor(), LocalDateTime.now(clock));
     em.flush();
@@ -91,6 +100,6 @@ public class NotificationService {
       case GENERATION_FAILED -> Messages.get(locale, "notification.generationFailed", type, new Messages.Day(n.periodFrom()), new Messages.Day(n.periodTo()),
           new Messages.Day(n.dueOn()), n.detail() == null ? "" : n.detail());
     };
-    return new NotificationRow(n.id(), n.kind(), n.role(), n.type(), n.periodFrom(), n.periodTo(), n.dueOn(), n.reportId(), text, n.createdAt(), n.readAt(), n.readBy());
+    return new NotificationRow(n.id(), n.kind(), n.role(), n.type(), n.periodFrom(), n.periodTo(), n.dueOn(), n.reportId(), text, n.createdAt(), n.readAt(), n.readBy(), n.version());
   }
 }

@@ -275,11 +275,11 @@ class PeriodicReportsTest {
       assertThat(board.mine(Locale.FRENCH)).isEmpty();
       NotificationService.NotificationRow row = finance.mine(Locale.FRENCH).get(0);
       assertThat(row.text()).isEqualTo("Brouillon « État récapitulatif des dépenses » du 01/01/2024 au 31/12/2024 généré par Jalon : à remettre avant le 01/03/2025.");
-      finance.markRead(row.id(), Locale.FRENCH);
+      finance.markRead(row.id(), new NotificationService.Read(row.version()), Locale.FRENCH);
       assertThat(finance.unread()).isZero();
       assertThat(notificationService(em, Roles.PROJECT_MANAGER).unread()).isEqualTo(1);
       org.junit.jupiter.api.Assertions.assertThrows(fr.jalon.platform.NotFoundException.class,
-          () -> board.markRead(row.id(), Locale.FRENCH));
+          () -> board.markRead(row.id(), new NotificationService.Read(row.version()), Locale.FRENCH));
     });
   }
 
@@ -309,6 +309,21 @@ class PeriodicReportsTest {
     // A draft does not count; a submitted one does.
     db.run(em -> em.createNativeQuery("UPDATE REPORT SET STATUS = 'SUBMITTED' WHERE PERIOD_TO = ?").setParameter(1, Y2024_TO).executeUpdate());
     assertThat(db.inTransaction(late)).extracting(ReportCalendar.DueReport::periodEnd).doesNotContain(Y2024_TO).isNotEmpty();
+  }
+
+  @Test
+  void aTypeTurnedOffByTheAdministratorIsNotGenerated() {
+    db.run(em -> {
+      ScheduleService schedule = new ScheduleService();
+      schedule.em = em;
+      ScheduleService.ScheduleRow erd = schedule.settings().stream().filter(r -> r.type() == ReportType.ERD).findFirst().orElseThrow();
+      assertThat(erd.rhythm()).isEqualTo(Rhythm.REPORTING_PERIOD);
+      schedule.change(List.of(new ScheduleService.ScheduleRow(ReportType.ERD, Rhythm.OFF, erd.version())));
+      org.junit.jupiter.api.Assertions.assertThrows(fr.jalon.platform.RuleViolation.class,
+          () -> schedule.change(List.of(new ScheduleService.ScheduleRow(ReportType.FINAL, Rhythm.YEAR, null))));
+    });
+    assertThat(instance(LocalDate.of(2025, 1, 1)).generateDue(LocalDate.of(2025, 1, 1)).generated()).isZero();
+    assertThat(runs()).isEmpty();
   }
 
   @Test
