@@ -28,7 +28,7 @@ public class ReportScheduler {
   static final String DELAY = "JALON_SCHEDULE_DELAY_SECONDS";
   static final String INTERVAL = "JALON_SCHEDULE_INTERVAL_MINUTES";
 
-  @Resource ManagedScheduledExecutorService executor;
+  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService") ManagedScheduledExecutorService executor;
   @Inject PeriodicReports periodic;
   @Inject Clock clock;
   private ScheduledFuture<?> task;
@@ -36,6 +36,10 @@ public class ReportScheduler {
   void onStart(@Observes @Priority(300) ApplicationStarted started) {
     long delay = setting(DELAY, 60);
     long interval = setting(INTERVAL, 60);
+    if (executor == null) {
+      LOG.warning("Pas d’exécuteur planifié : la génération périodique des rapports ne tournera pas.");
+      return;
+    }
     task = executor.scheduleWithFixedDelay(this::pass, delay * 1000, TimeUnit.MINUTES.toMillis(interval), TimeUnit.MILLISECONDS);
     LOG.info(() -> "Génération périodique des rapports : premier passage dans " + delay + " s, puis toutes les " + interval + " min.");
   }
