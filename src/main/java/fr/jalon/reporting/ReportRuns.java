@@ -54,8 +54,9 @@ public class ReportRuns {
     Set<String> claimed = new HashSet<>(em.createQuery("SELECT r FROM ReportRun r WHERE r.grantId = :g", ReportRun.class)
         .setParameter("g", grant.id()).getResultList().stream().map(r -> key(r.type(), r.periodFrom(), r.periodTo())).toList());
     List<DuePeriods.Period> result = new ArrayList<>();
+    Set<ReportType> generatable = new HashSet<>(reports.generatableTypes());
     for (Map.Entry<ReportType, Rhythm> e : rhythms().entrySet()) {
-      if (e.getKey().scope() != ReportType.Scope.PERIOD || reports.generator(e.getKey()) == null) {
+      if (e.getKey().scope() != ReportType.Scope.PERIOD || !generatable.contains(e.getKey())) {
         continue; // A type nobody can generate yet is left unclaimed, for when its generator arrives.
       }
       DuePeriods.toGenerate(e.getKey(), e.getValue(), grant.eligibilityStart(), grant.endDate(), day -> grant.parametersOn(day).values(), today).stream()
