@@ -43,7 +43,7 @@ public class PeriodicReports {
     for (DuePeriods.Period period : due) {
       long runId;
       try {
-        runId = runs.claim(period);
+        runId = claim(period);
       } catch (RuntimeException e) {
         if (duplicateKey(e)) {
           claimedElsewhere++;
@@ -71,12 +71,31 @@ public class PeriodicReports {
     return new Outcome(generated, refused, claimedElsewhere);
   }
 
+  /** Claims a period; a lock timeout or deadlock between instances claiming at once (transient) is tried again, twice at most. */
+  private long claim(DuePeriods.Period period) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return runs.claim(period);
+      } catch (RuntimeException e) {
+        if (attempt >= 3 || !sqlState(e, "40XL1", "40XL2", "40001", "40P01")) {
+          throw e;
+        }
+      }
+    }
+  }
+
   /** True when {@code e} comes from a unique constraint (SQL state 23505 on Derby and PostgreSQL). */
   static boolean duplicateKey(Throwable e) {
+    return sqlState(e, "23505");
+  }
+
+  /** True when an SQL exception in {@code e}'s causes has one of {@code states}. */
+  static boolean sqlState(Throwable e, String... states) {
+    List<String> wanted = List.of(states);
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof SQLException sql) {
         for (SQLException s = sql; s != null; s = s.getNextException()) {
-          if ("23505".equals(s.getSQLState())) {
+          if (wanted.contains(s.getSQLState())) {
             return true;
           }
         }
