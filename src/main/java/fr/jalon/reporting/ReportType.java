@@ -25,6 +25,8 @@ public enum ReportType {
   BUDGET_EXECUTION(Scope.PERIOD, false, EnumSet.of(ReportFormat.PDF, ReportFormat.XLSX)),
   /** Indicators against targets. */
   INDICATORS(Scope.PERIOD, false, EnumSet.of(ReportFormat.PDF, ReportFormat.XLSX)),
+  /** Prévisionnel de décaissement: forecast spending and tranche calls per year. */
+  DISBURSEMENT_FORECAST(Scope.PERIOD, false, EnumSet.of(ReportFormat.PDF, ReportFormat.XLSX)),
   /** Rapport final. */
   FINAL(Scope.PERIOD, false, EnumSet.of(ReportFormat.PDF, ReportFormat.XLSX));
 

@@ -19,5 +19,14 @@
  * way: one bean, a design under {@code reports/}, no change to the lifecycle, the archive or the
  * REST API. The
  * tranche conditions "report of type X accepted" are answered by {@link fr.jalon.reporting.ReportConditions}.
+ * {@link fr.jalon.reporting.DisbursementForecastGenerator} (DISBURSEMENT_FORECAST) and
+ * {@link fr.jalon.reporting.IndicatorsGenerator} (INDICATORS) plug in that way.
+ *
+ * <p><b>Periodic generation.</b> {@link fr.jalon.reporting.PeriodicReports} generates the drafts due
+ * at each period end ({@link fr.jalon.reporting.DuePeriods}, rhythms in {@link fr.jalon.reporting.ScheduleSetting}),
+ * exactly once per period through a claim row under a unique key ({@link fr.jalon.reporting.ReportRun}),
+ * and notifies the project manager and finance ({@link fr.jalon.reporting.Notification});
+ * {@link fr.jalon.reporting.ReportScheduler} runs it from the container's managed scheduled
+ * executor. {@link fr.jalon.reporting.ArchiveSubmissions} tells the dashboard which periods are done.
  */
 package fr.jalon.reporting;

@@ -178,6 +178,11 @@ public final class Permissions {
           api("/api/execution/figures", EVERYONE, NOBODY),
           page("/plan/action.xhtml", EVERYONE),
           page("/expense/expense.xhtml", EVERYONE),
+          // periodic generation: everybody reads and marks read the notifications of their roles; the administrator sets the rhythms (before /api/reports/{id})
+          page("/reporting/notifications.xhtml", EVERYONE),
+          api("/api/notifications", EVERYONE, NOBODY),
+          api("/api/notifications/{id}/read", NOBODY, EVERYONE),
+          api("/api/reports/schedule", Set.of(ADMIN), Set.of(ADMIN)),
           // reports: finance generates, moves, signs and records verdicts; everybody reads the archive, downloads and re-verifies
           page("/reporting/reports.xhtml", EVERYONE),
           api("/api/reports", EVERYONE, Set.of(FINANCE)),
@@ -226,6 +231,7 @@ public final class Permissions {
           new MenuEntry("/indicator/indicators.xhtml", "menu.indicators", "pi pi-chart-line"),
           new MenuEntry("/reporting/reports.xhtml", "menu.reports", "pi pi-file-pdf"),
           new MenuEntry("/reporting/narratives.xhtml", "menu.narratives", "pi pi-book"),
+          new MenuEntry("/reporting/notifications.xhtml", "menu.notifications", "pi pi-bell"),
           new MenuEntry("/security/users.xhtml", "menu.users", "pi pi-users"),
           new MenuEntry("/audit/trail.xhtml", "menu.audit", "pi pi-history"),
           new MenuEntry("/security/password.xhtml", "menu.password", "pi pi-key"));

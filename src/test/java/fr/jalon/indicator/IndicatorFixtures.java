@@ -32,4 +32,19 @@ public final class IndicatorFixtures {
     em.persist(v);
     return i;
   }
+
+  /** An indicator with {@code parts} (";"-separated, or null), a target and a value for the school year starting in {@code year}. */
+  public static Indicator indicator(EntityManager em, Grant grant, String code, String parts, int year, BigDecimal target, BigDecimal value, Map<String, BigDecimal> breakdown) {
+    Indicator i = new Indicator(grant, IndicatorRulesTest.definition(code, parts, null, null), null);
+    if (target != null) {
+      i.target(new SchoolYear(year), target);
+    }
+    em.persist(i);
+    if (value != null) {
+      IndicatorValue v = new IndicatorValue(i, new SchoolYear(year));
+      v.record(value, breakdown, null, LocalDateTime.of(year, 10, 1, 9, 0), "projet");
+      em.persist(v);
+    }
+    return i;
+  }
 }

@@ -24,14 +24,30 @@ public final class TestDatabase implements AutoCloseable {
     dataSource.setDatabaseName("memory:" + name);
     dataSource.setCreateDatabase("create");
     Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    // No data folder to take in tests: the in-memory database is this class's alone.
+    emf = Persistence.createEntityManagerFactory("jalon", properties(null));
+  }
+
+  /**
+   * Another persistence unit on the same database, as a second instance of Jalon (or the same one
+   * after a restart) would have; the caller closes it.
+   */
+  public EntityManagerFactory factory() {
+    // EclipseLink shares a session per unit and session name: a distinct name gives a distinct factory.
+    return Persistence.createEntityManagerFactory("jalon", properties("jalon-" + UUID.randomUUID()));
+  }
+
+  private Map<String, Object> properties(String sessionName) {
     Map<String, Object> properties = new HashMap<>();
     properties.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
     properties.put("jakarta.persistence.jtaDataSource", "");
     properties.put("jakarta.persistence.nonJtaDataSource", dataSource);
     properties.put("eclipselink.logging.level", "WARNING");
-    // No data folder to take in tests: the in-memory database is this class's alone.
     properties.put("eclipselink.session-event-listener", NoDataFolder.class.getName());
-    emf = Persistence.createEntityManagerFactory("jalon", properties);
+    if (sessionName != null) {
+      properties.put("eclipselink.session-name", sessionName);
+    }
+    return properties;
   }
 
   /** Replaces the application's data folder listener in tests. */
