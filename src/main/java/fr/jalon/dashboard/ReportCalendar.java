@@ -76,16 +76,19 @@ public final class ReportCalendar {
   }
 
   /**
-   * What the board watches on {@code today}: per type, the periods past due and not submitted (only
-   * the latest one while nothing tracks submissions) and the next one due; late first, then by due date.
+   * What the board watches on {@code today}: per type, the periods past due and not submitted (the
+   * three most recent; only the latest one while nothing tracks submissions) and the next one due; late first, then by due date.
    */
+  static final int LATE_SHOWN = 3;
+
   public List<DueReport> next(LocalDate today, BiPredicate<ReportType, LocalDate> submitted, boolean submissionsTracked) {
     List<DueReport> result = new ArrayList<>();
     for (ReportType type : ReportType.values()) {
       List<DueReport> all = periods(type, today);
       List<DueReport> late = all.stream().filter(d -> d.warning() == Warning.LATE && !submitted.test(type, d.periodEnd())).toList();
       if (submissionsTracked) {
-        result.addAll(late);
+        // The three most recent: a grant adopted mid-way has years of periods never sent through Jalon.
+        result.addAll(late.subList(Math.max(0, late.size() - LATE_SHOWN), late.size()));
       } else if (!late.isEmpty()) {
         result.add(late.get(late.size() - 1));
       }

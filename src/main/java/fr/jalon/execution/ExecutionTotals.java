@@ -107,18 +107,31 @@ public class ExecutionTotals {
    * year, as the list filters it.
    */
   public Sums sums(long grantId, Long actionId, Long categoryId, Long sourceId, String status, Integer year) {
+    return sums(grantId, actionId, categoryId, sourceId, status == null ? null : List.of(status), year);
+  }
+
+  /** The same with a set of statuses ({@code null}: any; empty: none). */
+  public Sums sums(long grantId, Long actionId, Long categoryId, Long sourceId, Collection<String> statuses, Integer year) {
     StringBuilder sql = new StringBuilder("SELECT SUM(LINE_COUNT), SUM(AMOUNT_EXCL), SUM(AMOUNT_VAT), SUM(AMOUNT_INCL), SUM(ELIGIBLE_AMOUNT), SUM(RETAINED_AMOUNT)"
         + " FROM EXECUTION_TOTAL WHERE GRANT_ID = ?1");
     if (actionId != null) sql.append(" AND ACTION_ID = ?2");
     if (categoryId != null) sql.append(" AND CATEGORY_ID = ?3");
     if (sourceId != null) sql.append(" AND COFUNDING_ID = ?4");
-    if (status != null) sql.append(" AND STATUS = ?5");
+    if (statuses != null) {
+      if (statuses.isEmpty()) {
+        return new Sums(0, money(null), money(null), money(null), money(null), money(null));
+      }
+      // Status names are the chain's enum names; anything else is refused rather than written into SQL.
+      if (!statuses.stream().allMatch(n -> n.matches("[A-Z_]{1,16}"))) {
+        throw new IllegalArgumentException("statut inconnu : " + statuses);
+      }
+      sql.append(" AND STATUS IN (").append(String.join(", ", statuses.stream().map(n -> "'" + n + "'").toList())).append(")");
+    }
     if (year != null) sql.append(" AND EXPENSE_YEAR = ?6");
     var q = em.createNativeQuery(sql.toString()).setParameter(1, grantId);
     if (actionId != null) q.setParameter(2, actionId);
     if (categoryId != null) q.setParameter(3, categoryId);
     if (sourceId != null) q.setParameter(4, sourceId);
-    if (status != null) q.setParameter(5, status);
     if (year != null) q.setParameter(6, year);
     Object[] r = (Object[]) q.getSingleResult();
     return new Sums(r[0] == null ? 0 : ((Number) r[0]).longValue(), money(r[1]), money(r[2]), money(r[3]), money(r[4]), money(r[5]));

@@ -48,6 +48,8 @@ public class ExpenseListView implements Serializable {
   private Long sourceId;
   private ExpenseStatus status;
   private Integer year;
+  /** Paid and further along (declared, answered): the dashboard's "paid". */
+  private boolean paid;
   private String supplier;
   private BigDecimal minAmount;
   private BigDecimal maxAmount;
@@ -79,7 +81,7 @@ public class ExpenseListView implements Serializable {
   }
 
   ExpenseFilter filter() {
-    return new ExpenseFilter(actionId, categoryId, sourceId, status, year, supplier, minAmount, maxAmount, text);
+    return new ExpenseFilter(actionId, categoryId, sourceId, status, year, supplier, minAmount, maxAmount, text, paid);
   }
 
   /** Applies the filters: back to the first page, count and totals again. */
@@ -92,7 +94,7 @@ public class ExpenseListView implements Serializable {
 
   /** Opened from a link carrying fast filters (e.g. {@code ?action=12&status=PAID} from the dashboard): lists that set. */
   public void applyLinkFilters() {
-    if (actionId != null || categoryId != null || sourceId != null || status != null || year != null) {
+    if (actionId != null || categoryId != null || sourceId != null || status != null || year != null || paid) {
       search();
     }
   }
@@ -136,6 +138,7 @@ public class ExpenseListView implements Serializable {
     param(q, "source", sourceId);
     param(q, "status", status);
     param(q, "year", year);
+    param(q, "paid", paid ? Boolean.TRUE : null);
     param(q, "supplier", supplier);
     param(q, "min", minAmount == null ? null : minAmount.toPlainString());
     param(q, "max", maxAmount == null ? null : maxAmount.toPlainString());
@@ -194,6 +197,8 @@ public class ExpenseListView implements Serializable {
   public void setCategoryId(Long v) { categoryId = v; }
   public Long getSourceId() { return sourceId; }
   public void setSourceId(Long v) { sourceId = v; }
+  public boolean isPaid() { return paid; }
+  public void setPaid(boolean v) { paid = v; }
   public ExpenseStatus getStatus() { return status; }
   public void setStatus(ExpenseStatus v) { status = v; }
   public Integer getYear() { return year; }

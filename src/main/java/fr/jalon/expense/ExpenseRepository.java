@@ -123,7 +123,11 @@ public class ExpenseRepository {
   public ExpenseTotals totals(long grantId, ExpenseFilter filter) {
     ExpenseFilter f = filter == null ? ExpenseFilter.none() : filter;
     if (f.onlyFast()) {
-      var s = maintained.sums(grantId, f.actionId(), f.categoryId(), f.sourceId(), f.status() == null ? null : f.status().name(), f.year());
+      List<String> statuses = f.status() != null ? List.of(f.status().name()) : null;
+      if (f.paid()) {
+        statuses = ExpenseStatus.paidOnes().stream().map(Enum::name).filter(n -> f.status() == null || n.equals(f.status().name())).toList();
+      }
+      var s = maintained.sums(grantId, f.actionId(), f.categoryId(), f.sourceId(), statuses, f.year());
       return new ExpenseTotals(s.count(), s.amountExcl(), s.amountIncl(), s.eligible());
     }
     return scanned(grantId, f);
@@ -165,6 +169,10 @@ public class ExpenseRepository {
     if (filter.status() != null) {
       w.append(" AND e.status = :status");
       params.put("status", filter.status());
+    }
+    if (filter.paid()) {
+      w.append(" AND e.status IN :paidOnes");
+      params.put("paidOnes", ExpenseStatus.paidOnes());
     }
     if (filter.year() != null) {
       w.append(" AND e.year = :year");

@@ -35,8 +35,8 @@ public class ExpenseResource {
   public ExpensePage list(@QueryParam("size") @DefaultValue("50") int size, @QueryParam("after") String after, @QueryParam("sort") ExpenseRepository.Sort sort,
       @QueryParam("action") Long action, @QueryParam("category") Long category, @QueryParam("source") Long source, @QueryParam("status") ExpenseStatus status,
       @QueryParam("year") Integer year, @QueryParam("supplier") String supplier, @QueryParam("min") BigDecimal min, @QueryParam("max") BigDecimal max,
-      @QueryParam("text") String text) {
-    return expenses.page(new ExpenseFilter(action, category, source, status, year, supplier, min, max, text), sort, after, size);
+      @QueryParam("text") String text, @QueryParam("paid") boolean paid) {
+    return expenses.page(new ExpenseFilter(action, category, source, status, year, supplier, min, max, text, paid), sort, after, size);
   }
 
   /** Count and totals of the filtered set (same filters as the list). */
@@ -44,8 +44,8 @@ public class ExpenseResource {
   @Path("totals")
   public ExpenseTotals totals(@QueryParam("action") Long action, @QueryParam("category") Long category, @QueryParam("source") Long source,
       @QueryParam("status") ExpenseStatus status, @QueryParam("year") Integer year, @QueryParam("supplier") String supplier, @QueryParam("min") BigDecimal min,
-      @QueryParam("max") BigDecimal max, @QueryParam("text") String text) {
-    return expenses.totals(new ExpenseFilter(action, category, source, status, year, supplier, min, max, text));
+      @QueryParam("max") BigDecimal max, @QueryParam("text") String text, @QueryParam("paid") boolean paid) {
+    return expenses.totals(new ExpenseFilter(action, category, source, status, year, supplier, min, max, text, paid));
   }
 
   /** The filtered set as a spreadsheet (real numbers and dates). */
@@ -54,8 +54,8 @@ public class ExpenseResource {
   @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
   public Response exportXlsx(@QueryParam("action") Long action, @QueryParam("category") Long category, @QueryParam("source") Long source,
       @QueryParam("status") ExpenseStatus status, @QueryParam("year") Integer year, @QueryParam("supplier") String supplier, @QueryParam("min") BigDecimal min,
-      @QueryParam("max") BigDecimal max, @QueryParam("text") String text) {
-    ExpenseFilter filter = new ExpenseFilter(action, category, source, status, year, supplier, min, max, text);
+      @QueryParam("max") BigDecimal max, @QueryParam("text") String text, @QueryParam("paid") boolean paid) {
+    ExpenseFilter filter = new ExpenseFilter(action, category, source, status, year, supplier, min, max, text, paid);
     jakarta.ws.rs.core.StreamingOutput body = out -> expenses.export(filter, true, out);
     return Response.ok(body).header("Content-Disposition", FileStore.attachment("depenses.xlsx")).build();
   }
@@ -66,8 +66,8 @@ public class ExpenseResource {
   @Produces("text/csv")
   public Response exportCsv(@QueryParam("action") Long action, @QueryParam("category") Long category, @QueryParam("source") Long source,
       @QueryParam("status") ExpenseStatus status, @QueryParam("year") Integer year, @QueryParam("supplier") String supplier, @QueryParam("min") BigDecimal min,
-      @QueryParam("max") BigDecimal max, @QueryParam("text") String text) {
-    ExpenseFilter filter = new ExpenseFilter(action, category, source, status, year, supplier, min, max, text);
+      @QueryParam("max") BigDecimal max, @QueryParam("text") String text, @QueryParam("paid") boolean paid) {
+    ExpenseFilter filter = new ExpenseFilter(action, category, source, status, year, supplier, min, max, text, paid);
     jakarta.ws.rs.core.StreamingOutput body = out -> expenses.export(filter, false, out);
     return Response.ok(body).type("text/csv; charset=UTF-8").header("Content-Disposition", FileStore.attachment("depenses.csv")).build();
   }

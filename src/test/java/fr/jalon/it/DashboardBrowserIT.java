@@ -53,7 +53,7 @@ class DashboardBrowserIT {
     assertThat(amount).endsWith("€");
     paid.click();
     browser.wait.until(ExpectedConditions.urlContains("/expense/expenses.xhtml"));
-    assertThat(browser.driver.getCurrentUrl()).contains("action=", "status=PAID");
+    assertThat(browser.driver.getCurrentUrl()).contains("action=", "paid=true");
     String totals = plain(browser.driver.findElement(By.id("totals")).getText());
     assertThat(totals).contains("éligible " + amount);
     assertThat(browser.driver.findElements(By.cssSelector("#listForm\\:expenses_data tr"))).isNotEmpty();
