@@ -297,9 +297,17 @@ public class TrancheService {
     return Optional.empty();
   }
 
-  /** Rule 8: the PIA due is computed on the accepted eligible cost once the operator answered, on the planned one before. */
+  /**
+   * Rules 8–9: the PIA due is computed on the accepted eligible cost once the final statement is
+   * accepted, on the planned eligible cost before: mid-grant, the answers on a few yearly statements
+   * would otherwise show a large false repayment.
+   */
   private BigDecimal dueBase(Grant grant) {
-    if (acceptedEligibleCost != null && acceptedEligibleCost.isResolvable()) {
+    boolean finalAccepted = false;
+    for (ConditionEvaluator evaluator : evaluators == null ? List.<ConditionEvaluator>of() : evaluators) {
+      finalAccepted |= evaluator.evaluate(ConditionKind.REPORT_ACCEPTED, null, "FINAL_ERD").map(ConditionEvaluator.Verdict::met).orElse(false);
+    }
+    if (finalAccepted && acceptedEligibleCost != null && acceptedEligibleCost.isResolvable()) {
       return acceptedEligibleCost.get().acceptedEligibleCost().orElse(grant.eligibleBudget());
     }
     return grant.eligibleBudget();
