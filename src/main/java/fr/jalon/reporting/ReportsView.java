@@ -54,6 +54,9 @@ public class ReportsView implements Serializable {
   private BigDecimal retainedAmount;
   private String reason;
 
+  /** The lines shown so far in this view, so a selection made on several pages is kept. */
+  private final Map<Long, StatementLine> seen = new java.util.HashMap<>();
+
   /** The open statement's lines, paged in the database: a statement may hold 100 000 of them. */
   private final LazyDataModel<StatementLine> statementLines = new LazyDataModel<>() {
     @Override
@@ -68,12 +71,18 @@ public class ReportsView implements Serializable {
       }
       fr.jalon.platform.Page<StatementLine> page = reports.statementLines(statement.id(), first, pageSize);
       setRowCount((int) page.total());
+      page.items().forEach(l -> seen.put(l.expenseId(), l));
       return page.items();
     }
 
     @Override
     public String getRowKey(StatementLine line) {
       return String.valueOf(line.expenseId());
+    }
+
+    @Override
+    public StatementLine getRowData(String rowKey) {
+      return seen.get(Long.valueOf(rowKey));
     }
   };
 
@@ -156,6 +165,7 @@ public class ReportsView implements Serializable {
   /** Opens the lines of a submitted or accepted statement, with their verdicts. */
   public void open(ReportRow r) {
     statement = r;
+    seen.clear();
     selected = new ArrayList<>();
     allLines = false;
     verdict = ExpenseStatus.ACCEPTED;
@@ -185,6 +195,7 @@ public class ReportsView implements Serializable {
       int changed = reports.recordVerdicts(statement.id(),
           new ReportService.Verdicts(List.of(new ExpenseService.Verdict(ids, verdict, retained, reason))));
       Faces.info("reports.verdicts.saved", changed);
+      seen.clear();
       selected = new ArrayList<>();
       allLines = false;
       retainedAmount = null;
