@@ -211,7 +211,17 @@ public class ReportsView implements Serializable {
 
   /** The signatures of the report chosen in the signature form, for their scanned pages. */
   public List<ReportRow.Signature> getSignaturesToScan() {
-    return getInReview().stream().filter(r -> r.id().equals(signId)).findFirst().map(ReportRow::signatures).orElse(List.of());
+    Long chosen = chosenInReview();
+    return getInReview().stream().filter(r -> r.id().equals(chosen)).findFirst().map(ReportRow::signatures).orElse(List.of());
+  }
+
+  /** The report the signature form shows: the one chosen, else the first in review (what its menu displays). */
+  private Long chosenInReview() {
+    List<ReportRow> inReview = getInReview();
+    if (signId != null && inReview.stream().anyMatch(r -> r.id().equals(signId))) {
+      return signId;
+    }
+    return inReview.isEmpty() ? null : inReview.get(0).id();
   }
 
   /** Keeps the scanned signed page of the chosen signature. */
@@ -221,7 +231,7 @@ public class ReportsView implements Serializable {
         Faces.error("signForm:scanSignature", Faces.text("reports.scan.choose"));
         return;
       }
-      reports.attachScan(signId, scanSignatureId, in, event.getFile().getFileName());
+      reports.attachScan(chosenInReview(), scanSignatureId, in, event.getFile().getFileName());
       Faces.info("reports.saved");
       rows = null;
     } catch (IOException e) {
