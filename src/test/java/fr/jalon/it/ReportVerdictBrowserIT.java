@@ -41,12 +41,13 @@ class ReportVerdictBrowserIT {
     browser.wait.until(ExpectedConditions.elementToBeClickable(by)).click();
   }
 
-  /** Opens the lines of an accepted statement (the demo answered one for an earlier year); other tests may add more. */
+  /** Opens the lines of an accepted statement with lines (the demo answered one for an earlier year); other tests add empty or submitted ones. */
   void openAcceptedStatement() {
     browser.go("/reporting/reports.xhtml");
     List<WebElement> rows = browser.driver.findElements(By.cssSelector("#tableForm\\:reports_data > tr"));
     WebElement open = rows.stream()
-        .filter(r -> r.getText().contains("État récapitulatif des dépenses") && r.getText().contains("Accepté"))
+        .filter(r -> r.getText().contains("État récapitulatif des dépenses") && !r.findElements(By.cssSelector("span.report-ACCEPTED")).isEmpty())
+        .filter(r -> !r.findElements(By.tagName("td")).get(3).getText().trim().equals("0"))
         .flatMap(r -> r.findElements(By.cssSelector("button[id$=':openLines']")).stream())
         .findFirst().orElseThrow(() -> new AssertionError("Aucun état accepté ; la page dit : " + browser.text()));
     open.click();
