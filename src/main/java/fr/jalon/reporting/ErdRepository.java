@@ -90,6 +90,33 @@ public class ErdRepository {
     return lines;
   }
 
+  /** How many expenses statement {@code reportId} declares. */
+  public long statementLineCount(long reportId) {
+    return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM EXPENSE WHERE STATEMENT_ID = ?").setParameter(1, reportId).getSingleResult()).longValue();
+  }
+
+  /** One page of the expenses statement {@code reportId} declares, with their verdicts, in the statement's index order. */
+  @SuppressWarnings("unchecked")
+  public List<StatementLine> statementLines(long reportId, int first, int size) {
+    var q = em.createNativeQuery("SELECT e.ID, a.CODE, e.INVOICE_NUMBER, e.INVOICE_DATE, e.SUPPLIER_NAME, e.DESCRIPTION, e.ELIGIBLE_AMOUNT, e.PAID_ON,"
+        + " e.STATUS, e.RETAINED_AMOUNT, e.VERDICT_REASON FROM EXPENSE e JOIN PLAN_ACTION a ON a.ID = e.ACTION_ID WHERE e.STATEMENT_ID = ?"
+        + " ORDER BY e.STATEMENT_ID, e.ACTION_ID, e.PAID_ON, e.ID OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
+    q.setParameter(1, reportId).setParameter(2, Math.max(0, first)).setParameter(3, Math.max(1, size));
+    List<StatementLine> lines = new ArrayList<>();
+    for (Object[] r : (List<Object[]>) q.getResultList()) {
+      lines.add(new StatementLine(((Number) r[0]).longValue(), (String) r[1], (String) r[2], day(r[3]), (String) r[4], (String) r[5], money(r[6]), day(r[7]),
+          fr.jalon.expense.ExpenseStatus.valueOf((String) r[8]), r[9] == null ? null : money(r[9]), (String) r[10]));
+    }
+    return lines;
+  }
+
+  /** Every expense statement {@code reportId} declares, for a verdict on all its lines at once. */
+  @SuppressWarnings("unchecked")
+  public List<Long> statementExpenseIds(long reportId) {
+    return ((List<Number>) em.createNativeQuery("SELECT ID FROM EXPENSE WHERE STATEMENT_ID = ? ORDER BY ID").setParameter(1, reportId).getResultList())
+        .stream().map(Number::longValue).toList();
+  }
+
   /**
    * Totals per category, per action and overall against the approved budget version
    * {@code budgetVersionId} (null: no budget), with what the earlier statements declared: those

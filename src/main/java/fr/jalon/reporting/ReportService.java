@@ -245,6 +245,22 @@ public class ReportService {
     return expenses.recordVerdicts(report.id(), verdicts);
   }
 
+  /** A page of the lines a statement declares, each with its verdict (rule 6). */
+  @RolesAllowed({ADMIN, PROJECT_MANAGER, FINANCE, BOARD})
+  public fr.jalon.platform.Page<StatementLine> statementLines(long id, int first, int size) {
+    Report report = find(id);
+    if (!report.type().statement()) {
+      throw new RuleViolation("type", "report.verdict.notStatement");
+    }
+    return new fr.jalon.platform.Page<>(lines.statementLines(report.id(), first, size), lines.statementLineCount(report.id()), first, size);
+  }
+
+  /** Every expense a statement declares, for one verdict on all its lines. */
+  @RolesAllowed(FINANCE)
+  public List<Long> statementExpenseIds(long id) {
+    return lines.statementExpenseIds(find(id).id());
+  }
+
   /** Rule 14: recomputes the SHA-256 of each stored file (and of a frozen statement's data). */
   @RolesAllowed({ADMIN, PROJECT_MANAGER, FINANCE, BOARD})
   public Verification verify(long id) {

@@ -1,5 +1,7 @@
 package fr.jalon.reporting;
 
+import fr.jalon.expense.ExpenseService;
+import fr.jalon.expense.ExpenseStatus;
 import fr.jalon.platform.Dates;
 import fr.jalon.platform.Faces;
 import fr.jalon.platform.Money;
@@ -8,13 +10,23 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
+import org.primefaces.event.FileUploadEvent;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
 
 /**
  * The archive of reports: everybody reads it, downloads the files and re-verifies them; finance
- * generates, moves each report along its lifecycle and records the signatures.
+ * generates, moves each report along its lifecycle, records the signatures (and their scanned
+ * pages) and, once a statement is submitted, the operator's verdict on each of its lines.
  */
 @Named
 @ViewScoped
@@ -34,6 +46,45 @@ public class ReportsView implements Serializable {
   private String name;
   private String quality;
   private LocalDate signedOn;
+  private Long scanSignatureId;
+  private ReportRow statement;
+  private List<StatementLine> selected = new ArrayList<>();
+  private boolean allLines;
+  private ExpenseStatus verdict = ExpenseStatus.ACCEPTED;
+  private BigDecimal retainedAmount;
+  private String reason;
+
+  /** The lines shown so far in this view, so a selection made on several pages is kept. */
+  private final Map<Long, StatementLine> seen = new java.util.HashMap<>();
+
+  /** The open statement's lines, paged in the database: a statement may hold 100 000 of them. */
+  private final LazyDataModel<StatementLine> statementLines = new LazyDataModel<>() {
+    @Override
+    public int count(Map<String, FilterMeta> filterBy) {
+      return statement == null ? 0 : (int) reports.statementLines(statement.id(), 0, 1).total();
+    }
+
+    @Override
+    public List<StatementLine> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+      if (statement == null) {
+        return List.of();
+      }
+      fr.jalon.platform.Page<StatementLine> page = reports.statementLines(statement.id(), first, pageSize);
+      setRowCount((int) page.total());
+      page.items().forEach(l -> seen.put(l.expenseId(), l));
+      return page.items();
+    }
+
+    @Override
+    public String getRowKey(StatementLine line) {
+      return String.valueOf(line.expenseId());
+    }
+
+    @Override
+    public StatementLine getRowData(String rowKey) {
+      return seen.get(Long.valueOf(rowKey));
+    }
+  };
 
   public List<ReportRow> getRows() {
     if (rows == null) {
@@ -111,6 +162,89 @@ public class ReportsView implements Serializable {
     }
   }
 
+  /** Opens the lines of a submitted or accepted statement, with their verdicts. */
+  public void open(ReportRow r) {
+    statement = r;
+    seen.clear();
+    selected = new ArrayList<>();
+    allLines = false;
+    verdict = ExpenseStatus.ACCEPTED;
+    retainedAmount = null;
+    reason = null;
+  }
+
+  public void close() {
+    statement = null;
+    selected = new ArrayList<>();
+  }
+
+  /** Whether the open statement still takes verdicts and the user may record them. */
+  public boolean isVerdictsOpen() {
+    return statement != null && (statement.status() == ReportStatus.SUBMITTED || statement.status() == ReportStatus.ACCEPTED);
+  }
+
+  public boolean takesVerdicts(ReportRow r) {
+    return r.type().statement() && (r.status() == ReportStatus.SUBMITTED || r.status() == ReportStatus.ACCEPTED);
+  }
+
+  /** Records one verdict on the chosen lines (or on every line of the statement); the expense rules decide. */
+  public void recordVerdicts() {
+    try {
+      List<Long> ids = allLines ? reports.statementExpenseIds(statement.id()) : selected.stream().map(StatementLine::expenseId).toList();
+      BigDecimal retained = verdict == ExpenseStatus.PARTLY_ACCEPTED ? retainedAmount : null;
+      int changed = reports.recordVerdicts(statement.id(),
+          new ReportService.Verdicts(List.of(new ExpenseService.Verdict(ids, verdict, retained, reason))));
+      Faces.info("reports.verdicts.saved", changed);
+      seen.clear();
+      selected = new ArrayList<>();
+      allLines = false;
+      retainedAmount = null;
+      reason = null;
+    } catch (RuntimeException e) {
+      Faces.show(e, "linesForm");
+    }
+  }
+
+  public List<ExpenseStatus> getVerdicts() {
+    return List.copyOf(ExpenseStatus.verdicts());
+  }
+
+  /** The signatures of the report chosen in the signature form, for their scanned pages. */
+  public List<ReportRow.Signature> getSignaturesToScan() {
+    Long chosen = chosenInReview();
+    return getInReview().stream().filter(r -> r.id().equals(chosen)).findFirst().map(ReportRow::signatures).orElse(List.of());
+  }
+
+  /** The report the signature form shows: the one chosen, else the first in review (what its menu displays). */
+  private Long chosenInReview() {
+    List<ReportRow> inReview = getInReview();
+    if (signId != null && inReview.stream().anyMatch(r -> r.id().equals(signId))) {
+      return signId;
+    }
+    return inReview.isEmpty() ? null : inReview.get(0).id();
+  }
+
+  /** Keeps the scanned signed page of the chosen signature. */
+  public void uploadScan(FileUploadEvent event) {
+    try (InputStream in = event.getFile().getInputStream()) {
+      if (scanSignatureId == null) {
+        Faces.error("signForm:scanSignature", Faces.text("reports.scan.choose"));
+        return;
+      }
+      reports.attachScan(chosenInReview(), scanSignatureId, in, event.getFile().getFileName());
+      Faces.info("reports.saved");
+      rows = null;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      Faces.show(e, "signForm");
+    }
+  }
+
+  public String status(ExpenseStatus s) {
+    return Faces.text("expense.status." + s.name());
+  }
+
   /** The reports in review, for the signature form. */
   public List<ReportRow> getInReview() {
     return getRows().stream().filter(r -> r.status() == ReportStatus.IN_REVIEW).toList();
@@ -161,4 +295,18 @@ public class ReportsView implements Serializable {
   public void setQuality(String quality) { this.quality = quality; }
   public LocalDate getSignedOn() { return signedOn; }
   public void setSignedOn(LocalDate signedOn) { this.signedOn = signedOn; }
+  public Long getScanSignatureId() { return scanSignatureId; }
+  public void setScanSignatureId(Long scanSignatureId) { this.scanSignatureId = scanSignatureId; }
+  public ReportRow getStatement() { return statement; }
+  public LazyDataModel<StatementLine> getStatementLines() { return statementLines; }
+  public List<StatementLine> getSelected() { return selected; }
+  public void setSelected(List<StatementLine> selected) { this.selected = selected == null ? new ArrayList<>() : selected; }
+  public boolean isAllLines() { return allLines; }
+  public void setAllLines(boolean allLines) { this.allLines = allLines; }
+  public ExpenseStatus getVerdict() { return verdict; }
+  public void setVerdict(ExpenseStatus verdict) { this.verdict = verdict; }
+  public BigDecimal getRetainedAmount() { return retainedAmount; }
+  public void setRetainedAmount(BigDecimal retainedAmount) { this.retainedAmount = retainedAmount; }
+  public String getReason() { return reason; }
+  public void setReason(String reason) { this.reason = reason; }
 }

@@ -279,4 +279,27 @@ class ReportPersistenceTest {
         .satisfies(t -> assertThat(t.cumulative()).isEqualByComparingTo(first.totalEligible().add(next.totalEligible())));
     assertThat(eligible).isPositive();
   }
+
+  @Test
+  void theVerdictScreenPagesTheDeclaredLinesInTheDatabaseAndShowsEachVerdict() {
+    ReportRow r = submitted(FROM, TO);
+    List<Long> ids = tx(c -> c.reports().statementExpenseIds(r.id()));
+    assertThat(ids).hasSize(r.lineCount()).hasSizeGreaterThan(2);
+    tx(c -> c.reports().recordVerdicts(r.id(), new ReportService.Verdicts(List.of(
+        new ExpenseService.Verdict(List.of(ids.get(0)), ExpenseStatus.PARTLY_ACCEPTED, new BigDecimal("1.00"), "Quote-part")))));
+    List<StatementLine> all = new java.util.ArrayList<>();
+    for (int first = 0; first < ids.size(); first += 2) {
+      int from = first;
+      fr.jalon.platform.Page<StatementLine> page = tx(c -> c.reports().statementLines(r.id(), from, 2));
+      assertThat(page.total()).isEqualTo(ids.size());
+      assertThat(page.items()).hasSizeLessThanOrEqualTo(2);
+      all.addAll(page.items());
+    }
+    assertThat(all).extracting(StatementLine::expenseId).containsExactlyInAnyOrderElementsOf(ids);
+    StatementLine partly = all.stream().filter(l -> l.expenseId() == ids.get(0)).findFirst().orElseThrow();
+    assertThat(partly.status()).isEqualTo(ExpenseStatus.PARTLY_ACCEPTED);
+    assertThat(partly.retainedAmount()).isEqualByComparingTo("1.00");
+    assertThat(partly.verdictReason()).isEqualTo("Quote-part");
+    assertThat(all).filteredOn(l -> l.expenseId() != ids.get(0)).extracting(StatementLine::status).containsOnly(ExpenseStatus.DECLARED);
+  }
 }
