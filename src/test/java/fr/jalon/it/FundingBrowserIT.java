@@ -42,7 +42,7 @@ class FundingBrowserIT {
     browser.go("/grant/tranches.xhtml");
     browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("piaReceived")));
     assertThat(text("piaReceived")).isEqualTo("600 000,00 €");
-    assertThat(browser.text()).contains("Versements PIA", "Avance", "Demandée", "inférieur aux 40 % exigés", "pas encore suivi dans Jalon");
+    assertThat(browser.text()).contains("Versements PIA", "Avance", "Demandée", "inférieur aux 40 % exigés");
     browser.screenshot("versements");
 
     browser.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[id$=':receipt']"))).click();
