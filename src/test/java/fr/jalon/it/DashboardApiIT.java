@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** {@code GET /api/dashboard} on the demo grant: every role reads it, and its figures are the expense list's totals. */
 class DashboardApiIT {
-  static final String[] COMMITTED = {"COMMITTED", "SERVICE_DONE", "LIQUIDATED", "ORDERED", "PAID"};
+  static final String[] COMMITTED = {"COMMITTED", "SERVICE_DONE", "LIQUIDATED", "ORDERED", "PAID", "DECLARED", "ACCEPTED", "REJECTED", "PARTLY_ACCEPTED"};
   static JalonServer server;
   static Http board;
 
