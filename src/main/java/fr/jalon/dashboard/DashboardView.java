@@ -85,17 +85,13 @@ public class DashboardView implements Serializable {
     return Json.createObjectBuilder().add("type", "bar").add("label", label).add("data", data).add("backgroundColor", colour);
   }
 
-  /** The expense list filtered as the figure: e.g. {@code expenses(null, 12L, null, "PAID")} (paid: paid and further along). */
-  public String expenses(Long categoryId, Long actionId, Integer year, String status) {
+  /** The expense list filtered as the figure; {@code paid}: the lines paid and beyond (declared, answered). */
+  public String expenses(Long categoryId, Long actionId, Integer year, boolean paid) {
     StringBuilder q = new StringBuilder();
     param(q, "category", categoryId);
     param(q, "action", actionId);
     param(q, "year", year);
-    if ("PAID".equals(status)) {
-      param(q, "paid", "true");
-    } else {
-      param(q, "status", status);
-    }
+    param(q, "paid", paid ? Boolean.TRUE : null);
     return "/expense/expenses.xhtml" + (q.length() == 0 ? "" : "?" + q);
   }
 
