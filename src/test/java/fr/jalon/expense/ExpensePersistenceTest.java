@@ -27,6 +27,7 @@ class ExpensePersistenceTest {
   static long a1;
   static long a2;
   static long inv;
+  static long sourceId;
 
   @BeforeAll
   static void start() {
@@ -62,6 +63,7 @@ class ExpensePersistenceTest {
       a1 = first.id();
       a2 = second.id();
       inv = equipment.id();
+      sourceId = pia.id();
     });
   }
 
@@ -86,6 +88,33 @@ class ExpensePersistenceTest {
       });
       assertThat(seen).as(sort.name()).hasSize(25);
       assertThat(new HashSet<>(seen)).hasSize(25);
+    }
+  }
+
+  @Test
+  void eachWalkedIndexPagesTheFilteredSetInTheListOrder() {
+    List<ExpenseFilter> filters = List.of(
+        ExpenseFilter.none(),
+        new ExpenseFilter(null, null, null, null, 2024, null, null, null, null),
+        new ExpenseFilter(null, null, null, ExpenseStatus.DRAFT, 2023, null, null, null, null),
+        new ExpenseFilter(a2, null, null, null, 2024, null, null, null, null),
+        new ExpenseFilter(null, inv, null, ExpenseStatus.PAID, null, null, null, null, null),
+        new ExpenseFilter(null, null, sourceId, null, 2023, null, null, null, null, true),
+        new ExpenseFilter(a1, inv, sourceId, ExpenseStatus.DRAFT, 2023, "fournisseur", new BigDecimal("100"), null, "ligne"));
+    for (ExpenseFilter filter : filters) {
+      db.run(em -> {
+        ExpenseRepository repo = new ExpenseRepository(em);
+        List<Long> expected = repo.stream(grantId, filter).map(ExpenseRow::id).toList();
+        List<Long> paged = new ArrayList<>();
+        String after = null;
+        do {
+          ExpensePage page = repo.page(grantId, filter, null, after, 3);
+          page.items().forEach(r -> paged.add(r.id()));
+          after = page.next();
+        } while (after != null);
+        assertThat(paged).as(filter + " on " + ExpenseRepository.indexFor(filter)).isNotEmpty().isEqualTo(expected);
+        assertThat((long) paged.size()).as(filter.toString()).isEqualTo(repo.totals(grantId, filter).count());
+      });
     }
   }
 
