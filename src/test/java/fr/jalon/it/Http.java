@@ -108,6 +108,12 @@ public final class Http {
     return send(request(path).header("Content-Type", contentType).header("X-Requested-With", "Jalon").method(method, HttpRequest.BodyPublishers.ofByteArray(body)), "");
   }
 
+  /** An upload whose file name travels in X-File-Name, as the file-store endpoints expect. */
+  public HttpResponse<String> upload(String path, String contentType, String fileName, byte[] body) {
+    return send(request(path).header("Content-Type", contentType).header("X-File-Name", fileName).header("Accept-Language", "fr").header("X-Requested-With", "Jalon")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)), "");
+  }
+
   /** A write without the header Jalon's own pages send: what a form on another site would post. */
   public HttpResponse<String> foreignJson(String method, String path, String body) {
     return send(request(path).header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), body);

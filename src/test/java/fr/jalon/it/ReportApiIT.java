@@ -80,7 +80,23 @@ class ReportApiIT {
     assertThat(again.body()).contains("existe déjà");
     assertThat(move(id, "SIGNED", null).statusCode()).isEqualTo(400);
     assertThat(move(id, "IN_REVIEW", null).statusCode()).isEqualTo(200);
-    assertThat(sign(id, "LEGAL_REPRESENTATIVE", "Marie Delmas").statusCode()).isEqualTo(200);
+    HttpResponse<String> legal = sign(id, "LEGAL_REPRESENTATIVE", "Marie Delmas");
+    assertThat(legal.statusCode()).isEqualTo(200);
+    // The scanned signed page: a PDF is kept and downloads back byte for byte; a text file is refused.
+    Matcher signature = Pattern.compile("\\{\"id\":(\\d+),\"name\":\"Marie Delmas\"").matcher(legal.body());
+    assertThat(signature.find()).as(legal.body()).isTrue();
+    byte[] scan = "%PDF-1.4\n% page signée\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
+    String scanPath = "/api/reports/" + id + "/signatures/" + signature.group(1) + "/scan";
+    HttpResponse<String> text = finance.upload(scanPath, "application/octet-stream", "signature.txt", "signé".getBytes(StandardCharsets.UTF_8));
+    assertThat(text.statusCode()).as(text.body()).isEqualTo(400);
+    HttpResponse<String> scanned = finance.upload(scanPath, "application/pdf", "page-signee.pdf", scan);
+    assertThat(scanned.statusCode()).as(scanned.body()).isEqualTo(200);
+    Matcher scanFile = Pattern.compile("\"name\":\"Marie Delmas\",\"quality\":\"[^\"]*\",\"recordedBy\":\"finance\",\"role\":\"LEGAL_REPRESENTATIVE\",\"scanFileId\":(\\d+)")
+        .matcher(scanned.body());
+    assertThat(scanFile.find()).as(scanned.body()).isTrue();
+    HttpResponse<byte[]> back = board.getBytes("/api/reports/" + id + "/files/" + scanFile.group(1));
+    assertThat(back.statusCode()).isEqualTo(200);
+    assertThat(back.body()).isEqualTo(scan);
     HttpResponse<String> auditor = sign(id, "STATUTORY_AUDITOR", "Cabinet Audit");
     assertThat(auditor.statusCode()).isEqualTo(400);
     assertThat(auditor.body()).contains("agent comptable");
