@@ -75,6 +75,36 @@ class ImportApiIT {
   }
 
   @Test
+  void theDemoHasImportedTheSampleFecAsFinanceOnceUndoneThenKeptSoTheSampleIsAlreadyThere() throws Exception {
+    String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(SampleFec.original()));
+    String history = Http.session(server, "conseil", "jalon-demo").get("/api/imports").body();
+    java.util.List<String> demo = java.util.Arrays.stream(history.split("\\},\\{")).filter(r -> r.contains("\"fileName\":\"fec-exemple.txt\"")).toList();
+    assertThat(demo).hasSize(2);
+    assertThat(demo).allSatisfy(r -> assertThat(r).contains("\"sha256\":\"" + sha256 + "\"", "\"importedBy\":\"finance\"", "\"format\":\"FEC\"", "\"linesRead\":303",
+        "\"created\":77", "\"skipped\":0", "\"refused\":5"));
+    assertThat(demo).anySatisfy(r -> assertThat(r).contains("\"status\":\"CONFIRMED\""));
+    assertThat(demo).anySatisfy(r -> assertThat(r).contains("\"status\":\"UNDONE\""));
+
+    // One audit entry per import (and one for the undo), by finance, with the file's SHA-256.
+    String audit = Http.session(server, "admin", "jalon-demo").get("/api/audit?size=500&q=fec-exemple.txt").body();
+    java.util.List<String> entries = java.util.Arrays.stream(audit.split("\\},\\{")).filter(e -> e.contains("\"action\":\"IMPORT")).toList();
+    assertThat(entries).hasSize(3).allSatisfy(e -> assertThat(e).contains("\"actor\":\"finance\"", "sha256: " + sha256));
+    assertThat(entries).filteredOn(e -> e.contains("\"action\":\"IMPORT\"")).hasSize(2)
+        .allSatisfy(e -> assertThat(e).contains("Import FEC « fec-exemple.txt » : 77 dépenses créées, 0 déjà présentes, 5 refusées"));
+
+    // Its expenses are in the list, imported, on the action chosen the second time.
+    assertThat(finance.get("/api/expenses?size=5&text=FA24-0001").body()).contains("\"invoiceNumber\":\"FA24-0001\"", "\"provenance\":\"FEC\"", "\"actionCode\":\"A2.1\"");
+    // FA24-0001 and the credit note that corrects it, each once: the undone import's lines stay hidden.
+    assertThat(finance.get("/api/expenses/totals?text=FA24-0001").body()).contains("\"count\":2", "\"amountExcl\":3345.63");
+
+    // The same file again: everything already there, nothing to create.
+    long action = idOf("/api/actions", "A2.1");
+    HttpResponse<String> again = finance.raw("POST", "/api/imports/preview?action=" + action, "text/plain", SampleFec.original());
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+    assertThat(again.body()).contains("\"toCreate\":0", "\"alreadyThere\":77", "\"refused\":5");
+  }
+
+  @Test
   void theFecSelectionIsSavedByFinanceOnlyAndItsDefaultsComeFromTheCategories() {
     HttpResponse<String> defaults = Http.session(server, "conseil", "jalon-demo").get("/api/imports/settings/fec");
     assertThat(defaults.statusCode()).isEqualTo(200);
