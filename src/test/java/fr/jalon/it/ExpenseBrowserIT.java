@@ -70,6 +70,7 @@ class ExpenseBrowserIT {
     assertThat(browser.text()).contains("Importer depuis la comptabilité", "Historique des imports", "au plus 200 Mo");
     String demoHistory = browser.driver.findElement(By.id("historyForm:history")).getText();
     assertThat(demoHistory).contains("fec-exemple.txt", "finance", "Confirmé", "Annulé");
+    browser.screenshot("import-historique-demo");
     browser.driver.findElement(By.id("uploadForm:file")).sendKeys(fec.toString());
     browser.driver.findElement(By.id("uploadForm:send")).click();
     browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("settingsForm:actionId")));
