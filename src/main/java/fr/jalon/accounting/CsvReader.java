@@ -29,8 +29,11 @@ import java.util.function.Consumer;
 public final class CsvReader {
   private static final List<String> DATE_PATTERNS = List.of("dd/MM/uuuu", "uuuu-MM-dd", "uuuuMMdd", "dd-MM-uuuu", "dd.MM.uuuu");
 
-  /** A CSV line read: the expense it describes, and the action code it names (or null). */
-  public record Line(FecExpense expense, String actionCode) {}
+  /**
+   * A CSV line read: the expense it describes, the action code it names (or null), and its
+   * supplier's SIRET (14 digits, checked; null when the file gives none).
+   */
+  public record Line(FecExpense expense, String actionCode, String supplierSiret) {}
 
   /** What the first lines of a file tell: encoding, separator, decimal comma, headers. */
   public record Head(String encoding, char separator, boolean decimalComma, List<String> headers) implements java.io.Serializable {}
@@ -247,10 +250,7 @@ public final class CsvReader {
       String invoice = text(f, CsvField.INVOICE_NUMBER, true);
       LocalDate invoiceDate = date(f, CsvField.INVOICE_DATE, true);
       String supplier = text(f, CsvField.SUPPLIER, true);
-      String siret = text(f, CsvField.SUPPLIER_SIRET, false);
-      if (siret != null && !siret.replace(" ", "").matches("\\d{14}")) {
-        throw new Refused(mapping.column(CsvField.SUPPLIER_SIRET), "SIRET « " + siret + " » invalide : 14 chiffres attendus.");
-      }
+      String siret = siret(f);
       String description = text(f, CsvField.DESCRIPTION, false);
       BigDecimal excl = amount(f, CsvField.AMOUNT_EXCL, true);
       BigDecimal vat = amount(f, CsvField.AMOUNT_VAT, false);
@@ -265,7 +265,23 @@ public final class CsvReader {
       LocalDate paid = date(f, CsvField.PAYMENT_DATE, false);
       String action = text(f, CsvField.ACTION_CODE, false);
       String label = description == null ? "Facture " + invoice : description;
-      return new Line(new FecExpense(number, key, account, supplier, invoice, invoiceDate, label, excl, vat, incl, paid, false, "", false), action);
+      return new Line(new FecExpense(number, key, account, supplier, invoice, invoiceDate, label, excl, vat, incl, paid, false, "", false), action, siret);
+    }
+
+    /** The supplier's SIRET without its spaces, checked as the organisation form checks it (14 digits, Luhn key). */
+    private String siret(List<String> f) {
+      String raw = text(f, CsvField.SUPPLIER_SIRET, false);
+      if (raw == null) {
+        return null;
+      }
+      String digits = raw.replaceAll("[\\s\u00a0\u202f]", "");
+      if (!digits.matches("\\d{14}")) {
+        throw new Refused(mapping.column(CsvField.SUPPLIER_SIRET), "SIRET « " + raw + " » invalide : 14 chiffres attendus.");
+      }
+      if (!fr.jalon.grant.Siret.valid(digits)) {
+        throw new Refused(mapping.column(CsvField.SUPPLIER_SIRET), "SIRET « " + raw + " » invalide : sa clé de contrôle ne correspond pas (numéro mal recopié ?).");
+      }
+      return digits;
     }
 
     private String text(List<String> f, CsvField field, boolean required) {

@@ -5,6 +5,8 @@ import fr.jalon.expense.ExpenseTerms;
 import fr.jalon.expense.Provenance;
 import fr.jalon.grant.Cofunding;
 import fr.jalon.grant.Grant;
+import fr.jalon.grant.LegalForm;
+import fr.jalon.grant.Organisation;
 import fr.jalon.plan.Action;
 import fr.jalon.plan.CostCategory;
 import fr.jalon.platform.RuleViolation;
@@ -32,6 +34,11 @@ public final class ImportRun {
     boolean sourceKey(String key);
 
     boolean invoice(String supplier, String number, java.time.LocalDate date);
+
+    /** The organisation recorded with this SIRET, or null (none known: the line's supplier is then created with it). */
+    default Organisation supplier(String siret) {
+      return null;
+    }
   }
 
   private final Grant grant;
@@ -46,6 +53,7 @@ public final class ImportRun {
   private final Set<String> seenKeys = new HashSet<>();
   private final Set<String> seenInvoices = new HashSet<>();
   private final Map<String, Expense> byLettering = new HashMap<>();
+  private final Map<String, Organisation> suppliersBySiret = new HashMap<>();
 
   public ImportRun(Grant grant, Action action, Cofunding source, List<CostCategory> categories, FecSelection selection, Taken taken) {
     this(grant, action, source, categories, selection, taken, Provenance.FEC, Map.of(), c -> c);
@@ -76,34 +84,68 @@ public final class ImportRun {
 
   /** As {@link #classify(FecExpense, java.util.function.Consumer)}, the line charged to the action {@code actionCode} when given. */
   public ImportLine classify(FecExpense f, String actionCode, java.util.function.Consumer<Staged> staged) {
+    return classify(f, actionCode, null, staged);
+  }
+
+  /**
+   * As {@link #classify(FecExpense, String, java.util.function.Consumer)}, the supplier given by its
+   * {@code siret} when not null (a checked SIRET): the organisation recorded with it, whatever name the
+   * line gives, or else a new supplier organisation with the line's name and that SIRET, created (once
+   * per file) when the import is confirmed, as the expense form creates one.
+   */
+  public ImportLine classify(FecExpense f, String actionCode, String siret, java.util.function.Consumer<Staged> staged) {
+    Organisation supplier;
+    try {
+      supplier = siret == null ? null : supplierOf(siret, f.supplierName());
+    } catch (RuleViolation v) {
+      return line(f, ImportLine.Outcome.REFUSED, columnName.apply(v.field()), v.getMessage(), null, f.supplierName());
+    }
+    String supplierName = supplier == null ? f.supplierName() : supplier.name();
+    String note = supplier != null && supplier.id() == null ? "Nouveau fournisseur « " + supplier.name() + " » (SIRET " + siret + "), enregistré à la confirmation." : null;
+    return classify(f, actionCode, supplier, supplierName, note, staged);
+  }
+
+  private Organisation supplierOf(String siret, String name) {
+    Organisation known = suppliersBySiret.get(siret);
+    if (known == null) {
+      known = taken.supplier(siret);
+      if (known == null) {
+        known = new Organisation(name, siret, LegalForm.COMPANY, true);
+      }
+      suppliersBySiret.put(siret, known);
+    }
+    return known;
+  }
+
+  private ImportLine classify(FecExpense f, String actionCode, Organisation supplier, String supplierName, String note, java.util.function.Consumer<Staged> staged) {
     CostCategory category = categoryOf(f.chargeAccount());
-    String invoiceKey = f.supplierName().toLowerCase(Locale.ROOT) + "|" + f.invoiceNumber() + "|" + f.invoiceDate();
+    String invoiceKey = supplierName.toLowerCase(Locale.ROOT) + "|" + f.invoiceNumber() + "|" + f.invoiceDate();
     if (category == null) {
-      return line(f, ImportLine.Outcome.REFUSED, columnName.apply("CompteNum"), "Compte ou catégorie « " + f.chargeAccount() + " » rattaché à aucune catégorie de dépense.", null);
+      return line(f, ImportLine.Outcome.REFUSED, columnName.apply("CompteNum"), "Compte ou catégorie « " + f.chargeAccount() + " » rattaché à aucune catégorie de dépense.", null, supplierName);
     }
     Action lineAction = action;
     if (actionCode != null && !actionCode.isBlank()) {
       lineAction = actionsByCode.get(actionCode.trim().toUpperCase(Locale.ROOT));
       if (lineAction == null) {
-        return line(f, ImportLine.Outcome.REFUSED, columnName.apply("action"), "Action « " + actionCode.trim() + " » inconnue dans le plan d’actions.", category);
+        return line(f, ImportLine.Outcome.REFUSED, columnName.apply("action"), "Action « " + actionCode.trim() + " » inconnue dans le plan d’actions.", category, supplierName);
       }
     }
     if (seenKeys.contains(f.sourceKey()) || taken.sourceKey(f.sourceKey())
-        || (f.invoiceNumber() != null && (seenInvoices.contains(invoiceKey) || taken.invoice(f.supplierName(), f.invoiceNumber(), f.invoiceDate())))) {
-      return line(f, ImportLine.Outcome.ALREADY_THERE, null, "Déjà enregistrée (même écriture, ou même fournisseur, facture et date).", category);
+        || (f.invoiceNumber() != null && (seenInvoices.contains(invoiceKey) || taken.invoice(supplierName, f.invoiceNumber(), f.invoiceDate())))) {
+      return line(f, ImportLine.Outcome.ALREADY_THERE, null, "Déjà enregistrée (même écriture, ou même fournisseur, facture et date).", category, supplierName);
     }
     Expense corrects = null;
     if (f.creditNote()) {
       corrects = f.lettering().isEmpty() ? null : byLettering.get(f.lettering());
       if (corrects == null && provenance == Provenance.CSV) {
-        return line(f, ImportLine.Outcome.REFUSED, columnName.apply("amountExcl"), "Montant négatif : un avoir se saisit comme ligne de correction de la facture qu’il corrige.", category);
+        return line(f, ImportLine.Outcome.REFUSED, columnName.apply("amountExcl"), "Montant négatif : un avoir se saisit comme ligne de correction de la facture qu’il corrige.", category, supplierName);
       }
       if (corrects == null) {
-        return line(f, ImportLine.Outcome.REFUSED, "EcritureLet", "Avoir sans facture d’origine lettrée avec lui dans le fichier.", category);
+        return line(f, ImportLine.Outcome.REFUSED, "EcritureLet", "Avoir sans facture d’origine lettrée avec lui dans le fichier.", category, supplierName);
       }
     }
     try {
-      ExpenseTerms terms = new ExpenseTerms(lineAction, category, source, null, f.supplierName(), f.label(), f.invoiceNumber(), f.invoiceDate(), null, f.excl(), f.vat(),
+      ExpenseTerms terms = new ExpenseTerms(lineAction, category, source, supplier, f.supplierName(), f.label(), f.invoiceNumber(), f.invoiceDate(), null, f.excl(), f.vat(),
           f.incl(), null, Expense.PERSONNEL.equals(category.code()) ? Boolean.FALSE : null, corrects);
       Expense e = new Expense(grant, terms, provenance, f.sourceKey(), f.invoiceDate());
       e.land(f.paidOn() == null ? f.invoiceDate() : null, f.paidOn(), f.estimated());
@@ -113,16 +155,16 @@ public final class ImportRun {
         byLettering.putIfAbsent(f.lettering(), e);
       }
       staged.accept(new Staged(e, corrects == null ? null : corrects.sourceKey()));
-      return line(f, ImportLine.Outcome.CREATE, null, null, category);
+      return line(f, ImportLine.Outcome.CREATE, null, note, category, supplierName);
     } catch (RuleViolation v) {
-      return line(f, ImportLine.Outcome.REFUSED, columnName.apply(v.field()), v.getMessage(), category);
+      return line(f, ImportLine.Outcome.REFUSED, columnName.apply(v.field()), v.getMessage(), category, supplierName);
     } catch (RuleViolation.Several s) {
-      return line(f, ImportLine.Outcome.REFUSED, columnName.apply(s.violations().get(0).field()), s.getMessage(), category);
+      return line(f, ImportLine.Outcome.REFUSED, columnName.apply(s.violations().get(0).field()), s.getMessage(), category, supplierName);
     }
   }
 
-  private ImportLine line(FecExpense f, ImportLine.Outcome outcome, String column, String reason, CostCategory category) {
-    return new ImportLine(f.lineNumber(), outcome, column, reason, f.supplierName(), f.invoiceNumber(), f.invoiceDate(), category == null ? null : category.code(),
+  private ImportLine line(FecExpense f, ImportLine.Outcome outcome, String column, String reason, CostCategory category, String supplierName) {
+    return new ImportLine(f.lineNumber(), outcome, column, reason, supplierName, f.invoiceNumber(), f.invoiceDate(), category == null ? null : category.code(),
         f.excl(), f.vat(), f.incl(), f.paidOn(), f.estimated());
   }
 

@@ -156,8 +156,8 @@ public class ImportService {
     List<ImportLine> shown = new ArrayList<>();
     int[] counts = new int[3];
     BigDecimal[] total = {BigDecimal.ZERO.setScale(2)};
-    int linesRead = read(file, request, (f, action) -> {
-      ImportLine line = run.classify(f, action, staged -> total[0] = total[0].add(staged.expense().amountIncl()));
+    int linesRead = read(file, request, (f, action, siret) -> {
+      ImportLine line = run.classify(f, action, siret, staged -> total[0] = total[0].add(staged.expense().amountIncl()));
       counts[line.outcome().ordinal()]++;
       if (shown.size() < ImportPreview.SHOWN) {
         shown.add(line);
@@ -172,18 +172,23 @@ public class ImportService {
     return new ImportPreview(file.id(), file.originalName(), file.sha256(), linesRead, counts[0], counts[1], counts[2], total[0], shown);
   }
 
+  /** An expense read from a file, with the action code (CSV) and the supplier's SIRET (CSV) it names, or nulls. */
+  private interface ReadExpense {
+    void accept(FecExpense expense, String actionCode, String supplierSiret);
+  }
+
   /** Reads a FEC (two passes) or a CSV (one), following the progress of the reading. */
-  private int read(StoredFile file, ImportRequest request, java.util.function.BiConsumer<FecExpense, String> expenses, java.util.function.Consumer<FecProblem> problems) {
+  private int read(StoredFile file, ImportRequest request, ReadExpense expenses, java.util.function.Consumer<FecProblem> problems) {
     ImportProgress.Tracker tracker = progress.start(file.id(), file.sizeBytes(), request.isCsv() ? 1 : 2);
     try {
       if (request.isCsv()) {
         try (InputStream in = tracker.pass(open(file))) {
-          return CsvReader.read(in, request.csv(), "CSV|" + file.sha256().substring(0, 16) + "|", l -> expenses.accept(l.expense(), l.actionCode()), problems);
+          return CsvReader.read(in, request.csv(), "CSV|" + file.sha256().substring(0, 16) + "|", l -> expenses.accept(l.expense(), l.actionCode(), l.supplierSiret()), problems);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
       }
-      return FecEntries.read(() -> tracker.pass(open(file)), selection(request), f -> expenses.accept(f, null), problems).linesRead();
+      return FecEntries.read(() -> tracker.pass(open(file)), selection(request), f -> expenses.accept(f, null, null), problems).linesRead();
     } finally {
       tracker.done();
     }
@@ -210,8 +215,8 @@ public class ImportService {
     try {
       int[] counts = new int[3];
       List<ImportRun.Staged> chunk = new ArrayList<>();
-      int linesRead = read(file, request, (f, action) -> {
-        counts[run.classify(f, action, chunk::add).outcome().ordinal()]++;
+      int linesRead = read(file, request, (f, action, siret) -> {
+        counts[run.classify(f, action, siret, chunk::add).outcome().ordinal()]++;
         if (chunk.size() >= CHUNK) {
           writer.stage(importId, List.copyOf(chunk));
           chunk.clear();
@@ -346,6 +351,12 @@ public class ImportService {
       public boolean invoice(String supplier, String number, LocalDate date) {
         return !expenses.sameInvoice(grantId, supplier, number, date, null).isEmpty();
       }
+
+      @Override
+      public fr.jalon.grant.Organisation supplier(String siret) {
+        return em.createQuery("SELECT o FROM Organisation o WHERE o.siret = :s ORDER BY o.id", fr.jalon.grant.Organisation.class).setParameter("s", siret).setMaxResults(1)
+            .getResultStream().findFirst().orElse(null);
+      }
     };
     if (!request.isCsv()) {
       return new ImportRun(grant, action, source, categories, selection(request), taken);
@@ -362,7 +373,8 @@ public class ImportService {
     CsvField f = switch (field == null ? "" : field) {
       case "invoiceNumber" -> CsvField.INVOICE_NUMBER;
       case "invoiceDate" -> CsvField.INVOICE_DATE;
-      case "supplier" -> CsvField.SUPPLIER;
+      case "supplier", "name" -> CsvField.SUPPLIER;
+      case "siret" -> CsvField.SUPPLIER_SIRET;
       case "description" -> CsvField.DESCRIPTION;
       case "amountExcl" -> CsvField.AMOUNT_EXCL;
       case "amountVat" -> CsvField.AMOUNT_VAT;

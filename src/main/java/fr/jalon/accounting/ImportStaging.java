@@ -5,19 +5,24 @@ import jakarta.persistence.EntityManager;
 
 /**
  * Writes staged lines with plain SQL: invisible until their import is confirmed, and audited once
- * for the whole import (rule 15), not line by line.
+ * for the whole import (rule 15), not line by line. A line's supplier organisation new to Jalon (a
+ * CSV line's unknown SIRET) is recorded with the first line that names it.
  */
 public final class ImportStaging {
   private static final String INSERT = "INSERT INTO EXPENSE (GRANT_ID, ACTION_ID, CATEGORY_ID, COFUNDING_ID, SUPPLIER_NAME, DESCRIPTION, INVOICE_NUMBER, INVOICE_DATE,"
       + " AMOUNT_EXCL, AMOUNT_VAT, AMOUNT_INCL, SHARE_CHARGED, ELIGIBLE_AMOUNT, STATUTORY_STAFF, STATUS, SORT_DATE, EXPENSE_YEAR, LIQUIDATED_ON, PAID_ON,"
-      + " PAYMENT_ESTIMATED, CORRECTS_ID, PROVENANCE, SOURCE_KEY, IMPORT_ID, RECEIPT_COUNT, VERSION)"
+      + " PAYMENT_ESTIMATED, CORRECTS_ID, PROVENANCE, SOURCE_KEY, IMPORT_ID, RECEIPT_COUNT, VERSION, SUPPLIER_ID)"
       + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,"
-      + " (SELECT MAX(c.ID) FROM EXPENSE c WHERE c.IMPORT_ID = ?21 AND c.SOURCE_KEY = ?22), ?23, ?24, ?25, 0, 0)";
+      + " (SELECT MAX(c.ID) FROM EXPENSE c WHERE c.IMPORT_ID = ?21 AND c.SOURCE_KEY = ?22), ?23, ?24, ?25, 0, 0, ?26)";
 
   private ImportStaging() {}
 
   public static void insert(EntityManager em, long importId, ImportRun.Staged staged) {
     Expense e = staged.expense();
+    if (e.supplier() != null && e.supplier().id() == null) {
+      em.persist(e.supplier());
+      em.flush();
+    }
     em.createNativeQuery(INSERT)
         .setParameter(1, e.grant().id())
         .setParameter(2, e.action().id())
@@ -44,6 +49,7 @@ public final class ImportStaging {
         .setParameter(23, e.provenance().name())
         .setParameter(24, e.sourceKey())
         .setParameter(25, importId)
+        .setParameter(26, e.supplier() == null ? null : e.supplier().id())
         .executeUpdate();
   }
 }

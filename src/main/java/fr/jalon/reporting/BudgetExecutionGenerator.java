@@ -9,6 +9,7 @@ import fr.jalon.grant.TrancheStatus;
 import fr.jalon.platform.Messages;
 import fr.jalon.platform.Money;
 import fr.jalon.platform.ReportEngine;
+import fr.jalon.platform.Xlsx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

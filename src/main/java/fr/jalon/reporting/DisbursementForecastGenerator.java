@@ -8,6 +8,7 @@ import fr.jalon.grant.TrancheService;
 import fr.jalon.platform.Dates;
 import fr.jalon.platform.Messages;
 import fr.jalon.platform.ReportEngine;
+import fr.jalon.platform.Xlsx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;

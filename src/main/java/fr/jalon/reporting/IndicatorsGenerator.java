@@ -6,6 +6,7 @@ import fr.jalon.indicator.SchoolYear;
 import fr.jalon.platform.Dates;
 import fr.jalon.platform.Messages;
 import fr.jalon.platform.ReportEngine;
+import fr.jalon.platform.Xlsx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;

@@ -48,7 +48,8 @@ public class FirstAdministrator {
 
   private static String currentActor() {
     if (SystemCaller.active()) {
-      return AuditContext.SYSTEM;
+      String onBehalfOf = SystemCaller.onBehalfOf();
+      return onBehalfOf == null ? AuditContext.SYSTEM : onBehalfOf;
     }
     Principal principal = CDI.current().select(SecurityContext.class).get().getCallerPrincipal();
     return principal == null ? AuditContext.SYSTEM : principal.getName();

@@ -159,15 +159,7 @@ class ImportPersistenceTest {
     s.em = em;
     s.grants = fr.jalon.grant.GrantFixtures.grantService(em);
     s.totals = new fr.jalon.execution.ExecutionTotals(em);
-    fr.jalon.audit.AuditTrail audit = new fr.jalon.audit.AuditTrail();
-    try {
-      java.lang.reflect.Field f = fr.jalon.audit.AuditTrail.class.getDeclaredField("em");
-      f.setAccessible(true);
-      f.set(audit, em);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(e);
-    }
-    s.audit = audit;
+    s.audit = fr.jalon.platform.Fields.set(new fr.jalon.audit.AuditTrail(), "em", em);
     return s;
   }
 }

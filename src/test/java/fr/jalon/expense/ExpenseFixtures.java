@@ -6,6 +6,7 @@ import fr.jalon.grant.Grant;
 import fr.jalon.grant.GrantFixtures;
 import fr.jalon.plan.Action;
 import fr.jalon.plan.CostCategory;
+import fr.jalon.platform.Fields;
 import fr.jalon.platform.FileStore;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
@@ -22,7 +23,7 @@ public final class ExpenseFixtures {
     s.grants = GrantFixtures.grantService(em);
     s.repository = new ExpenseRepository(em);
     AuditTrail audit = new AuditTrail();
-    setField(audit, "em", em);
+    Fields.set(audit, "em", em);
     s.audit = audit;
     s.files = files;
     s.clock = clock;
@@ -56,15 +57,5 @@ public final class ExpenseFixtures {
       e.receiptAttached();
     }
     return e;
-  }
-
-  private static void setField(Object target, String name, Object value) {
-    try {
-      var f = target.getClass().getDeclaredField(name);
-      f.setAccessible(true);
-      f.set(target, value);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -74,6 +74,90 @@ class ImportApiIT {
     assertThat(finance.get("/api/expenses/totals?text=CSV-" + run).body()).contains("\"count\":0");
   }
 
+  /** A SIRET Jalon has never seen: 13 digits from {@code seed} and the Luhn key. */
+  static String newSiret(long seed) {
+    String body = String.format("%013d", Math.floorMod(seed, 10_000_000_000_000L));
+    for (int key = 0; key < 10; key++) {
+      String siret = body + key;
+      int sum = 0;
+      for (int i = 0; i < 14; i++) {
+        int d = siret.charAt(13 - i) - '0';
+        sum += i % 2 == 1 ? (d * 2 > 9 ? d * 2 - 9 : d * 2) : d;
+      }
+      if (sum % 10 == 0 && !siret.startsWith("356000000")) {
+        return siret;
+      }
+    }
+    throw new IllegalStateException();
+  }
+
+  @Test
+  void aCsvSupplierSiretCreatesTheSupplierOnceAtConfirmationAndAnInvalidOneIsRefusedWithItsColumn() {
+    String run = Long.toString(System.nanoTime(), 36).toUpperCase();
+    String siret = newSiret(System.nanoTime());
+    String csv = "N° facture;Date facture;Fournisseur;SIRET fournisseur;Montant HT;TVA;Compte\n"
+        + "SIR-" + run + "-1;15/03/2024;Atelier " + run + ";" + siret + ";100,00;20,00;6063\n"
+        + "SIR-" + run + "-2;16/03/2024;Atelier " + run + " SARL;" + siret + ";50,00;10,00;6063\n"
+        + "SIR-" + run + "-3;17/03/2024;Atelier faux;12345678901235;50,00;10,00;6063\n";
+    long action = idOf("/api/actions", "A1.1");
+    String profile = "siret-" + run.toLowerCase();
+    HttpResponse<String> preview = finance.raw("POST", "/api/imports/csv/preview?action=" + action + "&profile=" + profile, "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+    assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+    assertThat(preview.body()).contains("\"toCreate\":2", "\"refused\":1", "\"lineNumber\":4", "\"column\":\"SIRET fournisseur\"", "clé de contrôle",
+        "Nouveau fournisseur « Atelier " + run + " » (SIRET " + siret + "), enregistré à la confirmation.");
+    long fileId = id(preview.body(), "fileId");
+    HttpResponse<String> confirmed = finance.json("POST", "/api/imports/" + fileId + "/confirm", "{\"actionId\":" + action + ",\"profile\":\"" + profile + "\"}");
+    assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+    long importId = id(confirmed.body(), "id");
+
+    // Both lines are the one new organisation's, under its name.
+    String list = finance.get("/api/expenses?size=5&text=SIR-" + run).body();
+    java.util.List<Long> ids = java.util.regex.Pattern.compile("\"id\":(\\d+)").matcher(list).results().map(m -> Long.parseLong(m.group(1))).toList();
+    assertThat(ids).hasSize(2);
+    java.util.Set<String> suppliers = new java.util.HashSet<>();
+    for (long expense : ids) {
+      String detail = finance.get("/api/expenses/" + expense).body();
+      assertThat(detail).contains("\"supplier\":\"Atelier " + run + "\"");
+      suppliers.add(detail.replaceAll("(?s).*\"supplierId\":(\\d+).*", "$1"));
+    }
+    assertThat(suppliers).singleElement().matches(v -> v.matches("\\d+"));
+
+    // Imported again (after the undo), the lines find that organisation by its SIRET: no new supplier.
+    assertThat(finance.json("POST", "/api/imports/" + importId + "/undo", "{\"reason\":\"essai SIRET\"}").statusCode()).isEqualTo(200);
+    HttpResponse<String> again = finance.raw("POST", "/api/imports/csv/preview?action=" + action + "&profile=" + profile, "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+    assertThat(again.body()).contains("\"toCreate\":2", "\"supplier\":\"Atelier " + run + "\"").doesNotContain("Nouveau fournisseur");
+  }
+
+  @Test
+  void theDemoHasImportedTheSampleFecAsFinanceOnceUndoneThenKeptSoTheSampleIsAlreadyThere() throws Exception {
+    String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(SampleFec.original()));
+    String history = Http.session(server, "conseil", "jalon-demo").get("/api/imports").body();
+    java.util.List<String> demo = java.util.Arrays.stream(history.split("\\},\\{")).filter(r -> r.contains("\"fileName\":\"fec-exemple.txt\"")).toList();
+    assertThat(demo).hasSize(2);
+    assertThat(demo).allSatisfy(r -> assertThat(r).contains("\"sha256\":\"" + sha256 + "\"", "\"importedBy\":\"finance\"", "\"format\":\"FEC\"", "\"linesRead\":303",
+        "\"created\":77", "\"skipped\":0", "\"refused\":5"));
+    assertThat(demo).anySatisfy(r -> assertThat(r).contains("\"status\":\"CONFIRMED\""));
+    assertThat(demo).anySatisfy(r -> assertThat(r).contains("\"status\":\"UNDONE\""));
+
+    // One audit entry per import (and one for the undo), by finance, with the file's SHA-256.
+    String audit = Http.session(server, "admin", "jalon-demo").get("/api/audit?size=500&q=fec-exemple.txt").body();
+    java.util.List<String> entries = java.util.Arrays.stream(audit.split("\\},\\{")).filter(e -> e.contains("\"action\":\"IMPORT")).toList();
+    assertThat(entries).hasSize(3).allSatisfy(e -> assertThat(e).contains("\"actor\":\"finance\"", "sha256: " + sha256));
+    assertThat(entries).filteredOn(e -> e.contains("\"action\":\"IMPORT\"")).hasSize(2)
+        .allSatisfy(e -> assertThat(e).contains("Import FEC « fec-exemple.txt » : 77 dépenses créées, 0 déjà présentes, 5 refusées"));
+
+    // Its expenses are in the list, imported, on the action chosen the second time.
+    assertThat(finance.get("/api/expenses?size=5&text=FA24-0001").body()).contains("\"invoiceNumber\":\"FA24-0001\"", "\"provenance\":\"FEC\"", "\"actionCode\":\"A2.1\"");
+    // FA24-0001 and the credit note that corrects it, each once: the undone import's lines stay hidden.
+    assertThat(finance.get("/api/expenses/totals?text=FA24-0001").body()).contains("\"count\":2", "\"amountExcl\":3345.63");
+
+    // The same file again: everything already there, nothing to create.
+    long action = idOf("/api/actions", "A2.1");
+    HttpResponse<String> again = finance.raw("POST", "/api/imports/preview?action=" + action, "text/plain", SampleFec.original());
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+    assertThat(again.body()).contains("\"toCreate\":0", "\"alreadyThere\":77", "\"refused\":5");
+  }
+
   @Test
   void theFecSelectionIsSavedByFinanceOnlyAndItsDefaultsComeFromTheCategories() {
     HttpResponse<String> defaults = Http.session(server, "conseil", "jalon-demo").get("/api/imports/settings/fec");

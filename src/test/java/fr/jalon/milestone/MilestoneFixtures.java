@@ -55,14 +55,7 @@ public final class MilestoneFixtures {
 
   /** Gives an entity the id the database would (the rules compare ids). */
   static <T> T setId(T entity, long id) {
-    try {
-      var field = entity.getClass().getDeclaredField("id");
-      field.setAccessible(true);
-      field.set(entity, id);
-      return entity;
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(e);
-    }
+    return fr.jalon.platform.Fields.set(entity, "id", id);
   }
 
   /** The milestone service outside the container, for other capabilities' tests. */

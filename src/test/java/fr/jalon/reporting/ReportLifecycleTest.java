@@ -7,7 +7,6 @@ import fr.jalon.expense.ExpenseFixtures;
 import fr.jalon.grant.Grant;
 import fr.jalon.grant.LegalForm;
 import fr.jalon.platform.RuleViolation;
-import java.lang.reflect.Field;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Locale;
@@ -78,9 +77,7 @@ class ReportLifecycleTest {
     assertThatThrownBy(() -> r.regenerated(1, java.math.BigDecimal.ONE, NOW, "finance")).isInstanceOf(RuleViolation.class);
     assertThatThrownBy(() -> r.moveTo(ReportStatus.TO_CORRECT, TODAY, " ", TODAY)).satisfies(e -> assertThat(message(e)).contains("à corriger"));
     r.moveTo(ReportStatus.TO_CORRECT, TODAY, "Facture F-3 illisible", TODAY);
-    Field id = Report.class.getDeclaredField("id");
-    id.setAccessible(true);
-    id.set(r, 41L);
+    fr.jalon.platform.Fields.set(r, "id", 41L);
     Report next = r.nextVersion(NOW, "finance");
     assertThat(next.reportVersion()).isEqualTo(2);
     assertThat(next.previousId()).isEqualTo(41L);

@@ -80,6 +80,14 @@ class RolesAllowedInterceptorTest {
     assertThat(SystemCaller.active()).isFalse();
   }
 
+  @Test
+  void theSystemCallerActingForAUserPassesAndNamesThatUserOnlyWhileItActs() {
+    assertThat(SystemCaller.callAs("finance", () -> SystemCaller.active() + " " + SystemCaller.onBehalfOf())).isEqualTo("true finance");
+    assertThat(SystemCaller.call(SystemCaller::onBehalfOf)).isNull();
+    assertThat(SystemCaller.active()).isFalse();
+    assertThat(SystemCaller.onBehalfOf()).isNull();
+  }
+
   /** A caller with a name and roles. */
   record Caller(String name, Set<String> roles) implements SecurityContext {
     @Override

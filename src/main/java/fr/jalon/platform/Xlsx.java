@@ -1,4 +1,4 @@
-package fr.jalon.reporting;
+package fr.jalon.platform;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,21 +15,24 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * A streaming XLSX writer for reports: sheets one after the other, rows written as they come, real
- * numbers (amounts with two decimals) and real dates (dd/mm/yyyy). Memory does not grow with the rows.
+ * The one streaming XLSX writer (reports, list exports): sheets one after the other, rows written as
+ * they come, real numbers (amounts, {@link BigDecimal}, with two decimals) and real dates
+ * ({@link LocalDate}, dd/mm/yyyy), header rows in bold. Memory does not grow with the rows. Closing
+ * finishes the file but leaves the output stream open.
  */
-final class Xlsx implements AutoCloseable {
+public final class Xlsx implements AutoCloseable {
   private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
   private final ZipOutputStream zip;
   private final List<String> names = new ArrayList<>();
   private Writer sheet;
   private int row;
 
-  Xlsx(OutputStream out) {
+  public Xlsx(OutputStream out) {
     this.zip = new ZipOutputStream(out);
   }
 
-  void sheet(String name) {
+  /** Starts a new sheet named {@code name}, ending the one before. */
+  public void sheet(String name) {
     try {
       endSheet();
       names.add(name);
@@ -42,7 +45,8 @@ final class Xlsx implements AutoCloseable {
     }
   }
 
-  void row(List<?> cells, boolean header) {
+  /** The next row of the current sheet; a null cell is left empty; {@code header} sets text in bold. */
+  public void row(List<?> cells, boolean header) {
     row++;
     StringBuilder b = new StringBuilder("<row r=\"").append(row).append("\">");
     for (Object c : cells) {
