@@ -3,6 +3,7 @@ package fr.jalon.reporting;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.geom.Line2D;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
@@ -11,6 +12,8 @@ import net.sf.jasperreports.charts.JRAbstractChartCustomizer;
 import net.sf.jasperreports.charts.JRChart;
 import net.sf.jasperreports.engine.JRParameter;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.labels.ItemLabelAnchor;
@@ -20,7 +23,7 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
-import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.data.category.CategoryDataset;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 
@@ -88,8 +91,6 @@ public class ExecutionChartStyle extends JRAbstractChartCustomizer {
       renderer.setSeriesPaint(1, LIGHT);
       NumberFormat percent = new DecimalFormat("#,##0.0 '%'", symbols);
       range.setNumberFormatOverride(new DecimalFormat("#,##0 '%'", symbols));
-      range.setLowerBound(0);
-      range.setUpperMargin(0.18);
       renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", percent));
       renderer.setDefaultItemLabelsVisible(true);
       renderer.setDefaultItemLabelFont(tick.deriveFont(6f));
@@ -99,18 +100,25 @@ public class ExecutionChartStyle extends JRAbstractChartCustomizer {
       plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
       domain.setMaximumCategoryLabelWidthRatio(0.32f);
       domain.setMaximumCategoryLabelLines(2);
-      ValueMarker budget = new ValueMarker(100, OVER, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {3f, 2f}, 0f));
+      // The budget (100 %) as a dashed line, named in the legend rather than on the plot where bars may cover its label.
+      BasicStroke dashed = new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {3f, 2f}, 0f);
+      plot.addRangeMarker(new ValueMarker(100, OVER, dashed));
       if (getParameterValue(BUDGET_LINE) instanceof String label) {
-        budget.setLabel(label);
-        budget.setLabelFont(tick.deriveFont(6f));
-        budget.setLabelPaint(OVER);
-        budget.setLabelBackgroundColor(new Color(255, 255, 255, 0));
-        budget.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
-        budget.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
-        budget.setLabelOffset(new RectangleInsets(2, 2, 2, 2));
+        LegendItemCollection items = new LegendItemCollection();
+        items.addAll(plot.getLegendItems());
+        items.add(new LegendItem(label, null, null, null, new Line2D.Double(-7, 0, 7, 0), dashed, OVER));
+        plot.setFixedLegendItems(items);
       }
-      plot.addRangeMarker(budget);
-      range.setUpperBound(Math.max(range.getUpperBound(), 115));
+      // Room on the right for the labels of the longest bar, and the 100 % line always in sight.
+      double max = 0;
+      CategoryDataset data = plot.getDataset();
+      for (int r = 0; data != null && r < data.getRowCount(); r++) {
+        for (int col = 0; col < data.getColumnCount(); col++) {
+          Number v = data.getValue(r, col);
+          max = v == null ? max : Math.max(max, v.doubleValue());
+        }
+      }
+      range.setRange(0, Math.max(115, max * 1.25));
     } else {
       renderer.setSeriesPaint(0, BLUE);
       renderer.setSeriesPaint(1, LIGHT);
