@@ -6,6 +6,7 @@ import fr.jalon.execution.ExecutionFigures.Scope;
 import fr.jalon.execution.Figure;
 import fr.jalon.grant.FundingNature;
 import fr.jalon.grant.TrancheStatus;
+import fr.jalon.platform.Dates;
 import fr.jalon.platform.Messages;
 import fr.jalon.platform.Money;
 import fr.jalon.platform.ReportEngine;
@@ -39,8 +40,11 @@ import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
  * consumption rate, for the whole grant and by year, category, action and year × category × action;
  * the end-of-grant forecast (paid so far + planned for the years after the period's year); the
  * over-budget lines; the money received by year and funder. Every amount is an
- * {@link ExecutionFigures} figure as it stands when the report is generated; nothing is summed here
- * but the money received.
+ * {@link ExecutionFigures} figure as it stands when the report is generated (the ledger keeps no
+ * history to read it as of the period's end), so both files state that date ("Situation au …") and
+ * say so; nothing is summed here but the money received. The PDF draws two bar charts (per grant
+ * year, planned / committed / paid; per category, paid and committed as a share of planned, see
+ * {@link ExecutionChartStyle}) beside the tables that carry the exact figures.
  */
 @ApplicationScoped
 public class BudgetExecutionGenerator implements ReportGenerator {
@@ -57,7 +61,7 @@ public class BudgetExecutionGenerator implements ReportGenerator {
   }
 
   /** What the report shows, read once for the PDF and the XLSX. */
-  record Content(Figure total, List<Figure> byYear, List<Figure> byCategory, List<Figure> byAction, List<Figure> detail, Forecast forecast,
+  record Content(LocalDate readOn, Figure total, List<Figure> byYear, List<Figure> byCategory, List<Figure> byAction, List<Figure> detail, Forecast forecast,
       List<Received> received, Map<Long, String> actionTitles, Map<Long, String> categoryLabels) {
     List<Figure> overBudget() {
       List<Figure> over = new ArrayList<>();
@@ -94,7 +98,7 @@ public class BudgetExecutionGenerator implements ReportGenerator {
     Map<ReportFormat, Path> files = new EnumMap<>(ReportFormat.class);
     try {
       files.put(ReportFormat.PDF, ReportTable.write(folder, "execution-", "pdf", out -> pdf(report, c, locale, out)));
-      files.put(ReportFormat.XLSX, ReportTable.write(folder, "execution-", "xlsx", out -> xlsx(c, locale, out)));
+      files.put(ReportFormat.XLSX, ReportTable.write(folder, "execution-", "xlsx", out -> xlsx(report, c, locale, out)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -113,7 +117,7 @@ public class BudgetExecutionGenerator implements ReportGenerator {
     Map<Long, String> categories = new HashMap<>();
     em.createQuery("SELECT c.id, c.label FROM CostCategory c WHERE c.grant.id = :g", Object[].class).setParameter("g", grantId).getResultList()
         .forEach(r -> categories.put((Long) r[0], (String) r[1]));
-    return new Content(total, byYear, figures.figures(grantId, null, Scope.all(), EnumSet.of(Axis.CATEGORY)),
+    return new Content(LocalDate.now(clock), total, byYear, figures.figures(grantId, null, Scope.all(), EnumSet.of(Axis.CATEGORY)),
         figures.figures(grantId, null, Scope.all(), EnumSet.of(Axis.ACTION)),
         figures.figures(grantId, null, Scope.all(), EnumSet.of(Axis.YEAR, Axis.CATEGORY, Axis.ACTION)),
         new Forecast(year, total.paid(), ahead, total.planned()), received(grantId, report.grant().reference()), actions, categories);
@@ -165,15 +169,10 @@ public class BudgetExecutionGenerator implements ReportGenerator {
     ReportTable t = new ReportTable();
     List<String> cols = columns(l);
     t.section(Messages.get(l, "execution.report.summary"), cols).row(label(c.total(), c, l), amounts(c.total(), l), share(c.total()));
-    t.section(Messages.get(l, "execution.report.chart"), List.of(Messages.get(l, "execution.report.planned"), Messages.get(l, "execution.report.paid"),
-        Messages.get(l, "execution.report.rate")));
-    for (Figure f : c.byYear()) {
-      t.row(String.valueOf(f.year()), List.of(Money.format(f.planned(), l), Money.format(f.paid(), l), Money.percent(f.consumptionRate(), l)), share(f) == null ? 0d : share(f));
-    }
     t.section(Messages.get(l, "execution.report.byYear"), cols);
     c.byYear().forEach(f -> t.row(label(f, c, l), amounts(f, l)));
     t.section(Messages.get(l, "execution.report.byCategory"), cols);
-    c.byCategory().forEach(f -> t.row(label(f, c, l), amounts(f, l), share(f)));
+    c.byCategory().forEach(f -> t.row(label(f, c, l), amounts(f, l)));
     t.section(Messages.get(l, "execution.report.byAction"), cols);
     c.byAction().forEach(f -> t.row(label(f, c, l), amounts(f, l), share(f)));
     t.section(Messages.get(l, "execution.report.detail"), cols);
@@ -208,6 +207,14 @@ public class BudgetExecutionGenerator implements ReportGenerator {
     p.put("figure3", Money.percent(c.total().consumptionRate(), l));
     p.put("figure4Label", Messages.get(l, "execution.report.forecast.atEnd"));
     p.put("figure4", Money.format(c.forecast().atEnd(), l));
+    p.put("situationLine", Messages.get(l, "execution.report.situation", Dates.format(c.readOn(), l)));
+    p.put("situationNote", Messages.get(l, "execution.report.situation.note", Dates.format(c.readOn(), l), Dates.format(report.periodTo(), l)));
+    p.put("yearChartTitle", Messages.get(l, "execution.report.chart.byYear"));
+    p.put("categoryChartTitle", Messages.get(l, "execution.report.chart.byCategory"));
+    p.put("chartNote", Messages.get(l, "execution.report.chart.note"));
+    p.put(ExecutionChartStyle.BUDGET_LINE, Messages.get(l, "execution.report.chart.budgetLine"));
+    p.put("yearChart", new JRMapCollectionDataSource(yearChart(c, l)));
+    p.put("categoryChart", new JRMapCollectionDataSource(categoryChart(c, l)));
     try {
       engine.pdf(List.of(engine.fill(DESIGN, p, new JRMapCollectionDataSource(rows(c, l)), l)), out);
     } catch (JRException e) {
@@ -215,10 +222,40 @@ public class BudgetExecutionGenerator implements ReportGenerator {
     }
   }
 
-  void xlsx(Content c, Locale l, OutputStream out) throws IOException {
+  /** The year chart's data: planned, committed and paid per grant year (in the order of the figures), with the series' names. */
+  static List<Map<String, ?>> yearChart(Content c, Locale l) {
+    List<Map<String, ?>> rows = new ArrayList<>();
+    for (Figure f : c.byYear()) {
+      rows.add(Map.of("year", String.valueOf(f.year()), "planned", f.planned(), "committed", f.committed(), "paid", f.paid(), "plannedLabel",
+          Messages.get(l, "execution.report.planned"), "committedLabel", Messages.get(l, "execution.report.committed"), "paidLabel",
+          Messages.get(l, "execution.report.paid")));
+    }
+    return rows;
+  }
+
+  /** The category chart's data: paid and committed in per cent of planned, for the categories with a budget, with the series' names. */
+  List<Map<String, ?>> categoryChart(Content c, Locale l) {
+    List<Map<String, ?>> rows = new ArrayList<>();
+    for (Figure f : c.byCategory()) {
+      if (f.planned().signum() != 0) {
+        rows.add(Map.of("category", c.categoryLabels().getOrDefault(f.categoryId(), f.categoryCode()), "paidShare", f.consumptionRate(), "committedShare",
+            f.commitmentRate(), "paidShareLabel", Messages.get(l, "execution.report.chart.paidShare"), "committedShareLabel",
+            Messages.get(l, "execution.report.chart.committedShare")));
+      }
+    }
+    return rows;
+  }
+
+  void xlsx(Report report, Content c, Locale l, OutputStream out) throws IOException {
     List<String> header = new ArrayList<>(List.of(Messages.get(l, "execution.report.xlsx.keys").split("\\|")));
     header.addAll(columns(l));
     try (Xlsx book = new Xlsx(out)) {
+      book.sheet(Messages.get(l, "execution.report.xlsx.situation"));
+      book.row(List.of(Messages.get(l, "execution.report.title")), true);
+      book.row(List.of(report.grant().reference() + " — " + report.grant().title()), false);
+      book.row(List.of(Messages.get(l, "erd.period", Dates.format(report.periodFrom(), l), Dates.format(report.periodTo(), l))), false);
+      book.row(List.of(Messages.get(l, "execution.report.situation", Dates.format(c.readOn(), l)), c.readOn()), false);
+      book.row(List.of(Messages.get(l, "execution.report.situation.note", Dates.format(c.readOn(), l), Dates.format(report.periodTo(), l))), false);
       sheet(book, Messages.get(l, "execution.report.byYear"), header, c.byYear(), c);
       sheet(book, Messages.get(l, "execution.report.byCategory"), header, c.byCategory(), c);
       sheet(book, Messages.get(l, "execution.report.byAction"), header, c.byAction(), c);

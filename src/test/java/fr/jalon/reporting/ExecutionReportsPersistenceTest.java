@@ -43,6 +43,7 @@ import fr.jalon.platform.PlatformFixtures;
 import fr.jalon.platform.StoredFile;
 import fr.jalon.platform.TestDatabase;
 import jakarta.persistence.EntityManager;
+import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -59,7 +60,13 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.function.Function;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -251,7 +258,7 @@ class ExecutionReportsPersistenceTest {
   }
 
   @Test
-  void theBudgetExecutionReportHasItsSectionsAndItsTotalsEqualTheExecutionFiguresToTheCent() throws Exception {
+  void theBudgetExecutionReportHasItsSectionsItsChartsAndItsTotalsEqualTheExecutionFiguresToTheCent() throws Exception {
     ReportRow r = generate(ReportType.BUDGET_EXECUTION, LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 30));
     Figure total = figures().get(0);
     List<Figure> byYear = figures(Axis.YEAR);
@@ -262,7 +269,7 @@ class ExecutionReportsPersistenceTest {
     assertThat(r.lineCount()).isEqualTo(detail.size());
 
     String pdf = pdfText(r);
-    assertThat(pdf).contains("Exécution budgétaire", "Période du 01/07/2026 au 30/09/2026", "Synthèse", "Graphique : payé par rapport au prévu, par année", "Par année",
+    assertThat(pdf).contains("Exécution budgétaire", "Période du 01/07/2026 au 30/09/2026", "Synthèse", "Par année",
         "Par catégorie", "Par action", "Par année × catégorie × action", "Prévision de fin de convention", "Alertes de dépassement budgétaire",
         "Sommes reçues par année et par financeur", "Le représentant légal (ordonnateur)");
     assertThat(pdf).contains(french(total.planned()), french(total.committed()), french(total.paid()), french(total.declared()), french(total.accepted()),
@@ -282,10 +289,27 @@ class ExecutionReportsPersistenceTest {
     assertThat(pdf.split("⚠", -1).length - 1).isEqualTo(2 * over.size());
     BigDecimal received = db.inTransaction(em -> new DashboardRepository(em).receivedByYear(grantId)).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     assertThat(pdf).contains("Total reçu " + french(received));
+    // The figures are today's (the ledger has no history), and the report says so on its first page.
+    assertThat(pdf).contains("Situation au 29/11/2026", "jour de la génération", "non l’état arrêté au 30/09/2026, fin de la période");
+    try (PDDocument doc = Loader.loadPDF(fileOf(r, ReportFormat.PDF).toFile())) {
+      PDFTextStripper firstPage = new PDFTextStripper();
+      firstPage.setEndPage(1);
+      assertThat(normal(firstPage.getText(doc))).contains("Situation au 29/11/2026", "Prévu, engagé et payé par année de la convention (€)",
+          "Consommation par catégorie : payé et engagé rapportés au prévu", "les montants exacts, au centime, sont ceux des tableaux");
+      // The two charts are drawn on the first page (JFreeChart through the PDF's graphics: vector paths in form XObjects).
+      assertThat(drawings(doc.getPage(0).getResources())).as("charts drawn on page 1").isGreaterThanOrEqualTo(2);
+      assertEveryFontEmbedded(doc);
+    }
 
     try (InputStream in = Files.newInputStream(fileOf(r, ReportFormat.XLSX)); XSSFWorkbook book = new XSSFWorkbook(in)) {
-      assertThat(book.getSheetAt(0).getSheetName()).isEqualTo("Par année");
-      for (int s = 0; s < 4; s++) {
+      Sheet situation = book.getSheetAt(0);
+      assertThat(situation.getSheetName()).isEqualTo("Situation");
+      assertThat(situation.getRow(2).getCell(0).getStringCellValue()).isEqualTo("Période du 01/07/2026 au 30/09/2026");
+      assertThat(situation.getRow(3).getCell(0).getStringCellValue()).isEqualTo("Situation au 29/11/2026");
+      assertThat(situation.getRow(3).getCell(1).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(TODAY);
+      assertThat(situation.getRow(4).getCell(0).getStringCellValue()).contains("jour de la génération", "30/09/2026");
+      assertThat(book.getSheetAt(1).getSheetName()).isEqualTo("Par année");
+      for (int s = 1; s < 5; s++) {
         Sheet sheet = book.getSheetAt(s);
         assertThat(column(sheet, 3)).as(sheet.getSheetName() + " planned").isEqualByComparingTo(total.planned());
         assertThat(column(sheet, 4)).as(sheet.getSheetName() + " committed").isEqualByComparingTo(total.committed());
@@ -293,9 +317,46 @@ class ExecutionReportsPersistenceTest {
         assertThat(column(sheet, 6)).as(sheet.getSheetName() + " declared").isEqualByComparingTo(total.declared());
         assertThat(column(sheet, 7)).as(sheet.getSheetName() + " accepted").isEqualByComparingTo(total.accepted());
       }
-      assertThat(book.getSheetAt(3).getLastRowNum()).isEqualTo(detail.size());
-      assertThat(column(book.getSheetAt(5), 2)).isEqualByComparingTo(received);
+      assertThat(book.getSheetAt(4).getLastRowNum()).isEqualTo(detail.size());
+      assertThat(column(book.getSheetAt(6), 2)).isEqualByComparingTo(received);
     }
+  }
+
+  /** Form XObjects and images on a page (looked into nested forms too): where the PDF exporter draws a chart. */
+  static int drawings(PDResources resources) throws IOException {
+    int n = 0;
+    for (COSName name : resources.getXObjectNames()) {
+      PDXObject x = resources.getXObject(name);
+      n++;
+      if (x instanceof PDFormXObject form && form.getResources() != null) {
+        n += drawings(form.getResources());
+      }
+    }
+    return n;
+  }
+
+  /** Every font of every page (and of the forms drawn on it) is embedded in the PDF. */
+  static void assertEveryFontEmbedded(PDDocument doc) throws IOException {
+    int fonts = 0;
+    for (PDPage page : doc.getPages()) {
+      fonts += embeddedFonts(page.getResources());
+    }
+    assertThat(fonts).as("fonts checked").isPositive();
+  }
+
+  private static int embeddedFonts(PDResources resources) throws IOException {
+    int n = 0;
+    for (COSName name : resources.getFontNames()) {
+      PDFont font = resources.getFont(name);
+      assertThat(font.isEmbedded()).as(font.getName() + " embedded").isTrue();
+      n++;
+    }
+    for (COSName name : resources.getXObjectNames()) {
+      if (resources.getXObject(name) instanceof PDFormXObject form && form.getResources() != null) {
+        n += embeddedFonts(form.getResources());
+      }
+    }
+    return n;
   }
 
   @Test
