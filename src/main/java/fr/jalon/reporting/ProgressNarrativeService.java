@@ -124,6 +124,9 @@ public class ProgressNarrativeService {
     ContinuationNarrative c = findContinuation(grant);
     String text = form == null ? null : form.continuation();
     Integer version = form == null ? null : form.version();
+    if (blank(text)) {
+      throw new RuleViolation("continuation", "continuation.required");
+    }
     if (c == null) {
       if (version != null) {
         throw new ConcurrentEditException(grant.reference());

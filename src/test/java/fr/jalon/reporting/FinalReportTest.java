@@ -228,6 +228,7 @@ class FinalReportTest {
     ProgressNarrativeService.ContinuationRow first = tx(c -> c.narratives().writeContinuation(new ProgressNarrativeService.ContinuationForm("Premier jet", null)));
     assertThatThrownBy(() -> tx(c -> c.narratives().writeContinuation(new ProgressNarrativeService.ContinuationForm("Autre texte", null))))
         .isInstanceOf(ConcurrentEditException.class);
+    assertThatThrownBy(() -> tx(c -> c.narratives().writeContinuation(new ProgressNarrativeService.ContinuationForm(null, null)))).isInstanceOf(RuleViolation.class);
     ProgressNarrativeService.ContinuationRow second = tx(c -> c.narratives().writeContinuation(new ProgressNarrativeService.ContinuationForm(" " + CONTINUATION + " ", first.version())));
     assertThat(second.continuation()).isEqualTo(CONTINUATION);
     assertThat(second.updatedBy()).isEqualTo("finance");
