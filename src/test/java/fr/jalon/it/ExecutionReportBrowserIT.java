@@ -87,4 +87,25 @@ class ExecutionReportBrowserIT {
     assertThat(browser.driver.findElements(By.id("narrativesForm:actions:0:save"))).isEmpty();
     browser.logout();
   }
+
+  @Test
+  void theProjectManagerWritesWhatContinuesAfterTheGrantAndTheBoardOnlyReadsIt() {
+    String text = "Le campus garde son équipe d’animation sur les fonds propres du lycée porteur.";
+    browser.login("projet", "jalon-demo");
+    browser.go("/reporting/narratives.xhtml");
+    assertThat(browser.text()).contains("Rapport final — ce qui se poursuit après la subvention", "Après la subvention (pérennisation)");
+    By continuation = By.id("continuationForm:continuation");
+    browser.type(continuation, text);
+    click(By.id("continuationForm:saveContinuation"));
+    browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("growl_container"), "Texte de pérennisation enregistré"));
+    assertThat(browser.driver.findElement(continuation).getAttribute("value")).isEqualTo(text);
+    browser.screenshot("continuation-projet");
+    browser.logout();
+
+    browser.login("conseil", "jalon-demo");
+    browser.go("/reporting/narratives.xhtml");
+    assertThat(browser.driver.findElement(continuation).getAttribute("value")).isEqualTo(text);
+    assertThat(browser.driver.findElements(By.id("continuationForm:saveContinuation"))).isEmpty();
+    browser.logout();
+  }
 }
