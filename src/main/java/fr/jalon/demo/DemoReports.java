@@ -79,6 +79,7 @@ public class DemoReports {
     LocalDate quarterStart = quarterEnd.minusMonths(2).withDayOfMonth(1);
     long boardStarted = System.nanoTime();
     int told = narratives(today.getYear() - 1);
+    narratives.writeContinuation(new fr.jalon.reporting.ProgressNarrativeService.ContinuationForm(CONTINUATION, null));
     reports.generate(new ReportService.GenerateRequest(ReportType.BUDGET_EXECUTION, quarterStart, quarterEnd, null), fr);
     reports.generate(new ReportService.GenerateRequest(ReportType.COFUNDING, LocalDate.of(quarterEnd.getYear(), 1, 1), quarterEnd, null), fr);
     long boardMs = (System.nanoTime() - boardStarted) / 1_000_000;
@@ -86,6 +87,12 @@ public class DemoReports {
     LOG.info(() -> String.format("Rapports de démonstration : ERD %d accepté (%d lignes), ERD %d en brouillon (%d lignes), demande de versement,"
         + " %d récits d’avancement, exécution budgétaire et cofinancements (%d ms), en %d ms.", earlier, declared, current, draft.lineCount(), told, boardMs, (System.nanoTime() - started) / 1_000_000));
   }
+
+  /** What continues after the grant, for the final report. */
+  private static final String CONTINUATION = "Après la convention, le plateau technique reste ouvert : la Région Occitanie finance sa maintenance dans le cadre"
+      + " du contrat de plan, les entreprises partenaires y forment leurs salariés (formation continue facturée) et le lycée porteur garde l’équipe"
+      + " d’animation du campus sur ses fonds propres. Les parcours créés sont inscrits à la carte des formations et les conventions avec les"
+      + " entreprises sont reconduites pour trois ans.";
 
   private static final String[][] NARRATIVES = {
     {"Les travaux prévus pour « %s » ont été menés : équipements installés et réceptionnés, premières promotions accueillies sur le plateau.",

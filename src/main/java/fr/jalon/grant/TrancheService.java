@@ -88,12 +88,14 @@ public class TrancheService {
     BigDecimal advanceCeiling = FundingRules.advanceCeiling(grant.maxPiaAmount(), p.advanceCap());
     BigDecimal interimCeiling = FundingRules.interimCeiling(grant.maxPiaAmount(), grant.months(), p);
     BigDecimal aidRate = FundingRules.aidRate(grant.maxPiaAmount(), grant.eligibleBudget(), p.maxPiaRate());
-    BigDecimal due = FundingRules.piaDue(aidRate, dueBase(grant), grant.maxPiaAmount());
+    DueBase base = dueBase(grant);
+    BigDecimal due = FundingRules.piaDue(aidRate, base.amount(), grant.maxPiaAmount());
     BigDecimal received = repository.piaReceived(grant);
     BigDecimal requested = tranches.stream().filter(t -> t.status() == TrancheStatus.REQUESTED).map(Tranche::requestedAmount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
     return new TrancheOverview(grant.maxPiaAmount(), grant.months(), p.advanceCap(), advanceCeiling, advance, advance.compareTo(advanceCeiling) <= 0,
         TrancheRules.interimCapRate(grant.months(), p), interimCeiling, upToInterims, upToInterims.compareTo(interimCeiling) <= 0,
-        grant.eligibleBudget(), spend.paidEligibleCost(), spend.tracked(), spend.ratio(), aidRate.setScale(2, java.math.RoundingMode.HALF_UP), due, requested,
+        grant.eligibleBudget(), spend.paidEligibleCost(), spend.tracked(), spend.ratio(), aidRate.setScale(2, java.math.RoundingMode.HALF_UP), base.amount(),
+        base.accepted(), due, requested,
         received, FundingRules.balance(due, received), rows);
   }
 
@@ -162,7 +164,7 @@ public class TrancheService {
       // Rule 13: a request is checked with the parameters in force on its date.
       ParameterValues p = grant.parametersOn(request.requestedOn()).values();
       BigDecimal aidRate = FundingRules.aidRate(grant.maxPiaAmount(), grant.eligibleBudget(), p.maxPiaRate());
-      BigDecimal balance = FundingRules.balance(FundingRules.piaDue(aidRate, dueBase(grant), grant.maxPiaAmount()), repository.piaReceived(grant));
+      BigDecimal balance = FundingRules.balance(FundingRules.piaDue(aidRate, dueBase(grant).amount(), grant.maxPiaAmount()), repository.piaReceived(grant));
       if (balance.signum() <= 0) {
         throw new RuleViolation("amount", "tranche.balance.repay", new Messages.Amount(balance.negate()));
       }
@@ -302,15 +304,20 @@ public class TrancheService {
    * accepted, on the planned eligible cost before: mid-grant, the answers on a few yearly statements
    * would otherwise show a large false repayment.
    */
-  private BigDecimal dueBase(Grant grant) {
+  private record DueBase(BigDecimal amount, boolean accepted) {}
+
+  private DueBase dueBase(Grant grant) {
     boolean finalAccepted = false;
     for (ConditionEvaluator evaluator : evaluators == null ? List.<ConditionEvaluator>of() : evaluators) {
       finalAccepted |= evaluator.evaluate(ConditionKind.REPORT_ACCEPTED, null, "FINAL_ERD").map(ConditionEvaluator.Verdict::met).orElse(false);
     }
     if (finalAccepted && acceptedEligibleCost != null && acceptedEligibleCost.isResolvable()) {
-      return acceptedEligibleCost.get().acceptedEligibleCost().orElse(grant.eligibleBudget());
+      java.util.Optional<BigDecimal> accepted = acceptedEligibleCost.get().acceptedEligibleCost();
+      if (accepted.isPresent()) {
+        return new DueBase(accepted.get(), true);
+      }
     }
-    return grant.eligibleBudget();
+    return new DueBase(grant.eligibleBudget(), false);
   }
 
   private TrancheRules.Spend spend(Grant grant) {

@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * "Rapport d'avancement — récit": the actions of a chosen year, each with the project manager's
- * narrative (achievements, gaps and explanations, next year's plan), saved one action at a time.
+ * narrative (achievements, gaps and explanations, next year's plan), saved one action at a time;
+ * and what continues after the grant (pérennisation), which the final report carries.
  */
 @Named
 @ViewScoped
@@ -26,6 +27,8 @@ public class NarrativesView implements Serializable {
   private List<Integer> years;
   private Integer year;
   private List<Editable> rows;
+  private ProgressNarrativeService.ContinuationRow continuationRow;
+  private String continuation;
 
   /** One action's narrative being edited. */
   public static final class Editable implements Serializable {
@@ -91,6 +94,39 @@ public class NarrativesView implements Serializable {
     } catch (RuntimeException ex) {
       Faces.show(ex, "narrativesForm");
     }
+  }
+
+  /** What continues after the grant, for the final report: read once per view. */
+  public ProgressNarrativeService.ContinuationRow getContinuationRow() {
+    if (continuationRow == null) {
+      continuationRow = narratives.continuation();
+      continuation = continuationRow.continuation();
+    }
+    return continuationRow;
+  }
+
+  public String getContinuation() {
+    getContinuationRow();
+    return continuation;
+  }
+
+  public void setContinuation(String continuation) {
+    this.continuation = continuation;
+  }
+
+  public void saveContinuation() {
+    try {
+      continuationRow = narratives.writeContinuation(new ProgressNarrativeService.ContinuationForm(continuation, getContinuationRow().version()));
+      continuation = continuationRow.continuation();
+      Faces.info("continuation.saved");
+    } catch (RuntimeException ex) {
+      Faces.show(ex, "continuationForm");
+    }
+  }
+
+  public String continuationUpdated() {
+    ProgressNarrativeService.ContinuationRow r = getContinuationRow();
+    return r.updatedAt() == null ? "" : Faces.text("narratives.updated", Dates.format(r.updatedAt(), Faces.locale()), r.updatedBy());
   }
 
   public String updated(ProgressNarrativeService.NarrativeRow r) {

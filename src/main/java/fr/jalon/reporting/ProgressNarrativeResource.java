@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * {@code /api/progress-narratives}: the project manager's narratives per action and year for the
- * progress report. Everybody reads; the project manager writes
+ * progress report, and {@code /api/progress-narratives/continuation}: what continues after the grant,
+ * for the final report. Everybody reads; the project manager writes
  * ({@code PUT {"progress":"…","gaps":"…","nextPlan":"…","version":0}}, version null for a first one).
  */
 @RequestScoped
@@ -21,6 +22,21 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class ProgressNarrativeResource {
   @Inject ProgressNarrativeService narratives;
+
+  /** What continues after the grant, for the final report. */
+  @GET
+  @Path("continuation")
+  public ProgressNarrativeService.ContinuationRow continuation() {
+    return narratives.continuation();
+  }
+
+  /** Writes it: {@code PUT {"continuation":"…","version":0}}, version null for a first text. */
+  @PUT
+  @Path("continuation")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public ProgressNarrativeService.ContinuationRow writeContinuation(ProgressNarrativeService.ContinuationForm form) {
+    return narratives.writeContinuation(form);
+  }
 
   @GET
   @Path("{year}")

@@ -27,8 +27,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The project manager's narratives per action and year, which the progress report carries. Every
- * role reads them; the project manager writes them ({@link #write}).
+ * The project manager's narratives per action and year, which the progress report carries, and the
+ * grant's continuation text (what continues after the grant), which the final report carries.
+ * Every role reads them; the project manager writes them ({@link #write}, {@link #writeContinuation}).
  */
 @ApplicationScoped
 public class ProgressNarrativeService {
@@ -38,6 +39,12 @@ public class ProgressNarrativeService {
 
   /** What the page or {@code PUT /api/progress-narratives/{year}/{actionId}} sends; {@code version} null for a first narrative. */
   public record NarrativeForm(String progress, String gaps, String nextPlan, Integer version) implements java.io.Serializable {}
+
+  /** The grant's continuation text for the final report ({@code version} null while none was written). */
+  public record ContinuationRow(String continuation, LocalDateTime updatedAt, String updatedBy, Integer version) implements java.io.Serializable {}
+
+  /** What the page or {@code PUT /api/progress-narratives/continuation} sends; {@code version} null for a first text. */
+  public record ContinuationForm(String continuation, Integer version) implements java.io.Serializable {}
 
   @PersistenceContext EntityManager em;
   @Inject GrantService grants;
@@ -95,6 +102,51 @@ public class ProgressNarrativeService {
     }
     em.flush();
     return row(action, year, n);
+  }
+
+  /** What continues after the grant (pérennisation), as the final report carries it. */
+  @RolesAllowed({ADMIN, PROJECT_MANAGER, FINANCE, BOARD})
+  public ContinuationRow continuation() {
+    return continuation(grants.grant());
+  }
+
+  /** The same outside the container (the final report, tests). */
+  public ContinuationRow continuation(Grant grant) {
+    ContinuationNarrative c = findContinuation(grant);
+    return c == null ? new ContinuationRow(null, null, null, null) : new ContinuationRow(c.continuation(), c.updatedAt(), c.updatedBy(), c.version());
+  }
+
+  /** Writes what continues after the grant (the project manager's). */
+  @RolesAllowed(PROJECT_MANAGER)
+  @Transactional
+  public ContinuationRow writeContinuation(ContinuationForm form) {
+    Grant grant = grants.grant();
+    ContinuationNarrative c = findContinuation(grant);
+    String text = form == null ? null : form.continuation();
+    Integer version = form == null ? null : form.version();
+    if (blank(text)) {
+      throw new RuleViolation("continuation", "continuation.required");
+    }
+    if (c == null) {
+      if (version != null) {
+        throw new ConcurrentEditException(grant.reference());
+      }
+      c = new ContinuationNarrative(grant);
+      c.write(text, LocalDateTime.now(clock), AuditContext.actor());
+      em.persist(c);
+    } else {
+      if (version == null || version != c.version()) {
+        throw new ConcurrentEditException(grant.reference());
+      }
+      c.write(text, LocalDateTime.now(clock), AuditContext.actor());
+    }
+    em.flush();
+    return continuation(grant);
+  }
+
+  private ContinuationNarrative findContinuation(Grant grant) {
+    return em.createQuery("SELECT c FROM ContinuationNarrative c WHERE c.grant = :g", ContinuationNarrative.class).setParameter("g", grant)
+        .getResultStream().findFirst().orElse(null);
   }
 
   private static boolean blank(String s) {

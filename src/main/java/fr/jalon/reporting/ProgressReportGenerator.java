@@ -45,7 +45,8 @@ import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
  * (planned, reached, late, with their evidence file names) and deliverables, and the project
  * manager's narrative written in Jalon ({@link ProgressNarrative}); then the COPIL decisions of the
  * period, the indicators against their targets for the last school year ended by the period, and
- * next year's plan (planned amounts and the narratives' plans).
+ * next year's plan (planned amounts and the narratives' plans). The final report ({@link FinalReportGenerator})
+ * takes the same rows over the whole grant, without the indicators and next year's plan it shows its own way.
  */
 @ApplicationScoped
 public class ProgressReportGenerator implements ReportGenerator {
@@ -108,7 +109,9 @@ public class ProgressReportGenerator implements ReportGenerator {
 
   Summary rows(Report report, Locale l, List<Map<String, ?>> out) {
     Grant grant = report.grant();
-    boolean whole = report.type() == ReportType.FINAL_PROGRESS;
+    boolean whole = report.type() == ReportType.FINAL_PROGRESS || report.type() == ReportType.FINAL;
+    // The final report shows the indicators in a section of its own and has no next year.
+    boolean closing = report.type() == ReportType.FINAL;
     LocalDate from = whole ? grant.eligibilityStart() : report.periodFrom();
     LocalDate to = whole ? grant.endDate() : report.periodTo();
     int year = Math.min(Math.max(report.periodTo().getYear(), grant.years().get(0)), grant.years().get(grant.years().size() - 1));
@@ -143,7 +146,7 @@ public class ProgressReportGenerator implements ReportGenerator {
     t.row(Messages.get(l, "execution.report.grant"), figureValues(figures.figures(grantId, null, new Scope(null, null, null, year), EnumSet.noneOf(Axis.class)).get(0), total, l), share(total));
     int late = (int) all.stream().filter(MilestoneRow::late).count();
     int reached = (int) all.stream().filter(ProgressReportGenerator::reached).count();
-    List<ProgressNarrativeService.NarrativeRow> actions = narratives.ofYear(grant, year);
+    List<ProgressNarrativeService.NarrativeRow> actions = whole ? everyAction(told) : narratives.ofYear(grant, year);
     for (ProgressNarrativeService.NarrativeRow a : actions) {
       t.section(Messages.get(l, "progress.report.action", a.actionCode(), a.actionTitle()), figureColumns);
       Figure c = cumulated.get(a.actionId());
@@ -183,6 +186,10 @@ public class ProgressReportGenerator implements ReportGenerator {
       t.row(d.citation(), List.of(d.outcome() == null ? "" : Messages.get(l, "decisionOutcome." + d.outcome().name())));
       t.text("", d.summary());
     });
+    if (closing) {
+      out.addAll(t.rows());
+      return new Summary(total, all.size(), reached, late, actions.size());
+    }
     SchoolYear sy = schoolYear(to);
     List<IndicatorRow> table = indicators.table(sy);
     t.section(Messages.get(l, "progress.report.indicators", sy.label()), List.of(Messages.get(l, "progress.report.indicatorColumns").split("\\|")));
@@ -203,6 +210,13 @@ public class ProgressReportGenerator implements ReportGenerator {
     if (!any) t.row(Messages.get(l, "progress.report.next.none"), List.of());
     out.addAll(t.rows());
     return new Summary(total, all.size(), reached, late, actions.size());
+  }
+
+  /** Over the whole grant: every action met in one of its years (not only those of the last year), in code order. */
+  private static List<ProgressNarrativeService.NarrativeRow> everyAction(List<ProgressNarrativeService.NarrativeRow> told) {
+    Map<Long, ProgressNarrativeService.NarrativeRow> first = new java.util.LinkedHashMap<>();
+    told.forEach(n -> first.putIfAbsent(n.actionId(), n));
+    return first.values().stream().sorted(java.util.Comparator.comparing(ProgressNarrativeService.NarrativeRow::actionCode)).toList();
   }
 
   private static List<String> figureValues(Figure year, Figure cumulated, Locale l) {

@@ -99,6 +99,7 @@ public class ReportService {
     if (generator == null) {
       throw new RuleViolation("type", "report.type.noGenerator", Messages.get("reportType." + request.type().name()));
     }
+    request = wholeGrant(request);
     Report report = new Report(grants.grant(), request.type(), request.from(), request.to(), request.trancheId(), LocalDateTime.now(clock), AuditContext.actor());
     List<Report> same = em.createQuery("SELECT r FROM Report r WHERE r.grant = :g AND r.type = :t AND r.status <> :corrected"
             + " AND ((r.periodFrom = :from AND r.periodTo = :to) OR r.trancheId = :tranche)", Report.class)
@@ -112,6 +113,21 @@ public class ReportService {
     em.flush();
     fill(report, generator, locale);
     return ReportRow.of(report);
+  }
+
+  /** The final report covers the whole grant: without dates it takes the grant's period, and any other period is refused. */
+  private GenerateRequest wholeGrant(GenerateRequest request) {
+    if (request.type() != ReportType.FINAL) {
+      return request;
+    }
+    fr.jalon.grant.Grant grant = grants.grant();
+    LocalDate from = grant.eligibilityStart();
+    LocalDate to = grant.endDate();
+    if ((request.from() != null && !request.from().equals(from)) || (request.to() != null && !request.to().equals(to))) {
+      throw new RuleViolation("from", "report.final.period", Messages.get("reportType." + request.type().name()), fr.jalon.platform.Dates.format(from),
+          fr.jalon.platform.Dates.format(to));
+    }
+    return new GenerateRequest(request.type(), from, to, null);
   }
 
   /** Makes a draft's files again from the data as it stands now. */

@@ -20,7 +20,9 @@
  * REST API. The
  * tranche conditions "report of type X accepted" are answered by {@link fr.jalon.reporting.ReportConditions}.
  * {@link fr.jalon.reporting.DisbursementForecastGenerator} (DISBURSEMENT_FORECAST) and
- * {@link fr.jalon.reporting.IndicatorsGenerator} (INDICATORS) plug in that way.
+ * {@link fr.jalon.reporting.IndicatorsGenerator} (INDICATORS) plug in that way, and
+ * {@link fr.jalon.reporting.FinalReportGenerator} (FINAL, the whole grant, with the project
+ * manager's {@link fr.jalon.reporting.ContinuationNarrative continuation text}).
  *
  * <p><b>Periodic generation.</b> {@link fr.jalon.reporting.PeriodicReports} generates the drafts due
  * at each period end ({@link fr.jalon.reporting.DuePeriods}, rhythms in {@link fr.jalon.reporting.ScheduleSetting}),

@@ -200,6 +200,8 @@ public final class Permissions {
           api("/api/imports/{fileId}/progress", Set.of(FINANCE), NOBODY),
           api("/api/imports/settings/fec", EVERYONE, Set.of(FINANCE)),
           api("/api/imports/settings/csv/{profile}", EVERYONE, Set.of(FINANCE)),
+          // final report: the project manager writes what continues after the grant (before /api/progress-narratives/{year}); everybody reads it
+          api("/api/progress-narratives/continuation", EVERYONE, Set.of(PROJECT_MANAGER)),
           // progress narratives: the project manager writes an action's narrative of a year for the progress report; everybody reads them
           page("/reporting/narratives.xhtml", EVERYONE),
           api("/api/progress-narratives/{year}", EVERYONE, NOBODY),

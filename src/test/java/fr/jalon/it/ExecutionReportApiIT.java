@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The budget execution and co-funding reports over the reports endpoint: finance generates them
  * (PDF and XLSX), the board may not, the board downloads them, and the legal representative's
- * signature alone takes one to SIGNED.
+ * signature alone takes one to SIGNED; the final report over the whole grant carries the project
+ * manager's continuation text.
  */
 class ExecutionReportApiIT {
   static JalonServer server;
@@ -62,6 +63,42 @@ class ExecutionReportApiIT {
     HttpResponse<String> signed = finance.json("POST", "/api/reports/" + id + "/transitions", "{\"target\":\"SIGNED\",\"version\":" + version(id) + "}");
     assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
     assertThat(signed.body()).contains("\"status\":\"SIGNED\"");
+  }
+
+  @Test
+  void theProjectManagerWritesWhatContinuesAfterTheGrantAndFinanceGeneratesTheFinalReportOverTheWholeGrant() throws Exception {
+    Http manager = Http.session(server, "projet", "jalon-demo");
+    String text = "Le plateau technique reste ouvert après la convention : la Région finance sa maintenance.";
+    HttpResponse<String> current = manager.get("/api/progress-narratives/continuation");
+    assertThat(current.statusCode()).isEqualTo(200);
+    Matcher v = Pattern.compile("\"version\":(\\d+)").matcher(current.body());
+    String version = v.find() ? v.group(1) : "null";
+    String form = "{\"continuation\":\"" + text + "\",\"version\":" + version + "}";
+    assertThat(finance.json("PUT", "/api/progress-narratives/continuation", form).statusCode()).isEqualTo(403);
+    HttpResponse<String> written = manager.json("PUT", "/api/progress-narratives/continuation", form);
+    assertThat(written.statusCode()).as(written.body()).isEqualTo(200);
+
+    assertThat(finance.json("POST", "/api/reports", "{\"type\":\"FINAL\",\"from\":\"2028-01-01\",\"to\":\"2028-12-31\"}").statusCode()).isEqualTo(400);
+    HttpResponse<String> made = finance.json("POST", "/api/reports", "{\"type\":\"FINAL\"}");
+    assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+    assertThat(made.body()).contains("\"type\":\"FINAL\"", "\"format\":\"PDF\"", "\"format\":\"XLSX\"", "\"status\":\"DRAFT\"");
+    Matcher report = Pattern.compile("\"generatedBy\":\"[^\"]*\",\"id\":(\\d+)").matcher(made.body());
+    assertThat(report.find()).isTrue();
+    long id = Long.parseLong(report.group(1));
+    Matcher ids = Pattern.compile("\"format\":\"PDF\",\"id\":(\\d+)|\"id\":(\\d+)[^}]*\"format\":\"PDF\"").matcher(made.body());
+    assertThat(ids.find()).as(made.body()).isTrue();
+    long pdf = Long.parseLong(ids.group(1) != null ? ids.group(1) : ids.group(2));
+    HttpResponse<byte[]> file = board.getBytes("/api/reports/" + id + "/files/" + pdf);
+    assertThat(file.statusCode()).isEqualTo(200);
+    String content;
+    try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(file.body())) {
+      content = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replace('\u202F', ' ').replace('\u00A0', ' ');
+    }
+    assertThat(content).contains("Rapport final", "1. Rapport d’avancement final", "2. État récapitulatif final des dépenses", "3. Solde de la subvention et reversement",
+        "Calcul du solde (règle 9)", "4. Indicateurs par rapport aux cibles", "5. Après la subvention : pérennisation", text);
+    HttpResponse<String> regenerated = finance.json("POST", "/api/reports/" + id + "/regenerate", "{\"version\":" + version(id) + "}");
+    assertThat(regenerated.statusCode()).as(regenerated.body()).isEqualTo(200);
+    assertThat(finance.json("POST", "/api/reports/" + id + "/transitions", "{\"target\":\"IN_REVIEW\",\"version\":" + version(id) + "}").statusCode()).isEqualTo(200);
   }
 
   @Test
