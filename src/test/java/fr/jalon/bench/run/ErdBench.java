@@ -115,7 +115,7 @@ public final class ErdBench {
 
   private static String regenerate(HttpSession session, long reportId, String row, Plan plan) throws IOException, InterruptedException {
     HttpResponse<String> answer = session.post("/api/reports/" + reportId + "/regenerate", "application/json",
-        HttpRequest.BodyPublishers.ofString("{\"version\":" + group(VERSION, row, "version") + "}"), Map.of());
+        HttpRequest.BodyPublishers.ofString("{\"version\":" + version(row) + "}"), Map.of());
     if (answer.statusCode() != 200) {
       throw new IllegalStateException("ERD regeneration answered HTTP " + answer.statusCode() + ": " + head(answer.body()));
     }
@@ -123,15 +123,11 @@ public final class ErdBench {
   }
 
   private static long download(HttpSession session, long reportId, String row, Plan plan) throws IOException, InterruptedException {
-    long lines = Long.parseLong(group(LINE_COUNT, row, "lineCount"));
+    long lines = lineCount(row);
     if (lines != plan.lines()) {
       throw new IllegalStateException("Jalon's ERD holds " + lines + " lines, the database " + plan.lines() + " paid lines with a receipt in " + plan.year());
     }
-    Matcher file = FILE.matcher(row);
-    if (!file.find()) {
-      throw new IllegalStateException("No PDF among the ERD's files: " + head(row));
-    }
-    String fileId = group(FILE_ID, file.group(), "file id");
+    String fileId = pdfFileId(row);
     HttpResponse<byte[]> pdf = session.get("/api/reports/" + reportId + "/files/" + fileId);
     byte[] body = pdf.body();
     if (pdf.statusCode() != 200 || body.length < 4 || !new String(body, 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1).equals("%PDF")) {
@@ -284,6 +280,23 @@ public final class ErdBench {
     p.put("versionLine", "État récapitulatif des dépenses — version 1");
     p.put("generatedOn", Dates.format(LocalDate.now()));
     return p;
+  }
+
+  static long lineCount(String row) {
+    return Long.parseLong(group(LINE_COUNT, row, "lineCount"));
+  }
+
+  /** The report's entity version ("reportVersion" is another field). */
+  static String version(String row) {
+    return group(VERSION, row, "version");
+  }
+
+  static String pdfFileId(String row) {
+    Matcher file = FILE.matcher(row);
+    if (!file.find()) {
+      throw new IllegalStateException("No PDF among the ERD's files: " + head(row));
+    }
+    return group(FILE_ID, file.group(), "file id");
   }
 
   static long reportId(String row) {
