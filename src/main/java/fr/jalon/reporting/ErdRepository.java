@@ -20,10 +20,11 @@ import java.util.function.Consumer;
 
 /**
  * Reads and writes the frozen lines of expense statements in SQL, never as entities: a statement
- * of 100 000 lines is copied by one INSERT … SELECT and read back by keyset pages.
+ * of 100 000 lines is copied by one INSERT … SELECT and read back by one streamed query.
  */
 @ApplicationScoped
 public class ErdRepository {
+  /** Rows per keyset page where the order has an index (the primary key): the data's SHA-256. */
   static final int PAGE = 2000;
 
   @PersistenceContext EntityManager em;
@@ -49,45 +50,85 @@ public class ErdRepository {
     return money(sum);
   }
 
-  /** The lines in print order (action, payment date, id), a page at a time, to {@code sink}. */
+  /**
+   * The lines in print order (action, payment date, id) to {@code sink}, streamed from one query:
+   * the statement is sorted once, whatever its size (keyset pages sorted it again for each page).
+   */
   public void lines(long reportId, Consumer<ErdLine> sink) {
-    String after = null;
-    LocalDate afterDay = null;
-    long afterId = 0;
-    while (true) {
-      List<ErdLine> page = page(reportId, after, afterDay, afterId);
-      page.forEach(sink);
-      if (page.size() < PAGE) {
-        return;
+    try (Cursor lines = cursor(reportId)) {
+      for (ErdLine l = lines.next(); l != null; l = lines.next()) {
+        sink.accept(l);
       }
-      ErdLine last = page.get(page.size() - 1);
-      after = last.actionCode();
-      afterDay = last.paidOn();
-      afterId = last.expenseId();
-      em.clear();
     }
   }
 
-  /** One keyset page after (action, paid on, id); {@code after} null for the first. */
-  @SuppressWarnings("unchecked")
-  public List<ErdLine> page(long reportId, String after, LocalDate afterDay, long afterId) {
-    String keyset = after == null ? "" : " AND (l.ACTION_CODE > ? OR (l.ACTION_CODE = ? AND (e.PAID_ON > ? OR (e.PAID_ON = ? AND e.ID > ?))))";
-    var q = em.createNativeQuery("SELECT e.ID, l.ACTION_CODE, a.TITLE, l.CATEGORY_CODE, c.LABEL, e.INVOICE_NUMBER, e.INVOICE_DATE, e.SUPPLIER_NAME, e.DESCRIPTION,"
-        + " l.AMOUNT_EXCL, l.AMOUNT_INCL, l.ELIGIBLE_AMOUNT, e.PAID_ON, e.ORDER_NUMBER, k.INVOICE_NUMBER, k.SUPPLIER_NAME"
-        + " FROM REPORT_LINE l JOIN EXPENSE e ON e.ID = l.EXPENSE_ID JOIN PLAN_ACTION a ON a.ID = e.ACTION_ID JOIN COST_CATEGORY c ON c.ID = e.CATEGORY_ID"
-        + " LEFT JOIN EXPENSE k ON k.ID = e.CORRECTS_ID WHERE l.REPORT_ID = ?" + keyset + " ORDER BY l.ACTION_CODE, e.PAID_ON, e.ID");
-    q.setParameter(1, reportId);
-    if (after != null) {
-      q.setParameter(2, after).setParameter(3, after).setParameter(4, Date.valueOf(afterDay)).setParameter(5, Date.valueOf(afterDay)).setParameter(6, afterId);
+  /**
+   * An open forward-only cursor over the lines in print order, read through the caller's
+   * transaction's connection; memory holds one fetch of rows, not the statement. The caller closes it.
+   */
+  public Cursor cursor(long reportId) {
+    java.sql.Connection connection = em.unwrap(java.sql.Connection.class);
+    try {
+      java.sql.PreparedStatement s = connection.prepareStatement(LINES + " WHERE l.REPORT_ID = ? ORDER BY l.ACTION_CODE, e.PAID_ON, e.ID",
+          java.sql.ResultSet.TYPE_FORWARD_ONLY, java.sql.ResultSet.CONCUR_READ_ONLY);
+      try {
+        s.setFetchSize(500);
+        s.setLong(1, reportId);
+        return new Cursor(s, s.executeQuery());
+      } catch (java.sql.SQLException e) {
+        s.close();
+        throw e;
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("Lignes de l’état " + reportId + " : " + e.getMessage(), e);
     }
-    q.setMaxResults(PAGE);
-    List<ErdLine> lines = new ArrayList<>(PAGE);
-    for (Object[] r : (List<Object[]>) q.getResultList()) {
-      String corrects = r[15] == null ? null : (r[14] == null ? "" : r[14] + " — ") + r[15];
-      lines.add(new ErdLine(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5], day(r[6]), (String) r[7],
-          (String) r[8], money(r[9]), money(r[10]), money(r[11]), day(r[12]), (String) r[13], corrects));
+  }
+
+  private static final String LINES = "SELECT e.ID, l.ACTION_CODE, a.TITLE, l.CATEGORY_CODE, c.LABEL, e.INVOICE_NUMBER, e.INVOICE_DATE, e.SUPPLIER_NAME, e.DESCRIPTION,"
+      + " l.AMOUNT_EXCL, l.AMOUNT_INCL, l.ELIGIBLE_AMOUNT, e.PAID_ON, e.ORDER_NUMBER, k.INVOICE_NUMBER, k.SUPPLIER_NAME"
+      + " FROM REPORT_LINE l JOIN EXPENSE e ON e.ID = l.EXPENSE_ID JOIN PLAN_ACTION a ON a.ID = e.ACTION_ID JOIN COST_CATEGORY c ON c.ID = e.CATEGORY_ID"
+      + " LEFT JOIN EXPENSE k ON k.ID = e.CORRECTS_ID";
+
+  /** The statement's lines, one at a time, from one open query. */
+  public static final class Cursor implements AutoCloseable {
+    private final java.sql.PreparedStatement statement;
+    private final java.sql.ResultSet rows;
+
+    Cursor(java.sql.PreparedStatement statement, java.sql.ResultSet rows) {
+      this.statement = statement;
+      this.rows = rows;
     }
-    return lines;
+
+    /** The next line, or null after the last. */
+    public ErdLine next() {
+      try {
+        if (!rows.next()) {
+          return null;
+        }
+        Object[] r = new Object[16];
+        for (int i = 0; i < r.length; i++) {
+          r[i] = rows.getObject(i + 1);
+        }
+        return line(r);
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException("Lignes de l’état : " + e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public void close() {
+      try {
+        statement.close();
+      } catch (java.sql.SQLException e) {
+        // Closing a read-only cursor: nothing was changed, nothing to undo.
+      }
+    }
+  }
+
+  private static ErdLine line(Object[] r) {
+    String corrects = r[15] == null ? null : (r[14] == null ? "" : r[14] + " — ") + r[15];
+    return new ErdLine(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5], day(r[6]), (String) r[7],
+        (String) r[8], money(r[9]), money(r[10]), money(r[11]), day(r[12]), (String) r[13], corrects);
   }
 
   /** How many expenses statement {@code reportId} declares. */

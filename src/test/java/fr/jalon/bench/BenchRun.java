@@ -11,7 +11,9 @@ import static fr.jalon.bench.report.MarkdownReport.size;
 import fr.jalon.bench.report.MarkdownReport;
 import fr.jalon.bench.report.Results;
 import fr.jalon.bench.report.Results.Check;
+import fr.jalon.bench.report.Results.BrowserPage;
 import fr.jalon.bench.report.Results.DatasetInfo;
+import fr.jalon.bench.report.Results.ErdStatement;
 import fr.jalon.bench.report.Results.FecImport;
 import fr.jalon.bench.report.Results.Operation;
 import fr.jalon.bench.report.Results.Run;
@@ -19,12 +21,13 @@ import fr.jalon.bench.report.Results.Startup;
 import fr.jalon.bench.report.Results.Throughput;
 import fr.jalon.bench.report.SizeRatio;
 import fr.jalon.bench.run.BareApplication;
-import fr.jalon.bench.run.FecBench;
+import fr.jalon.bench.run.DashboardPageBench;
 import fr.jalon.bench.run.HttpSession;
 import fr.jalon.bench.run.JalonRequests;
 import fr.jalon.bench.run.Measure;
 import fr.jalon.bench.run.PayaraInstance;
 import fr.jalon.bench.run.PayaraInstance.Launch;
+import fr.jalon.bench.run.SmallHeapBench;
 import fr.jalon.bench.run.Progress;
 import fr.jalon.bench.run.StartupBench;
 import fr.jalon.bench.run.Wrk;
@@ -88,19 +91,22 @@ final class BenchRun {
     Startup startup = StartupBench.run(settings, bare, jalon(largest, dataFolders.get(largest)), largest, logs);
 
     List<Run> runs = new ArrayList<>();
+    List<BrowserPage> pages = new ArrayList<>();
     runs.add(measureBare(bare));
     for (Map.Entry<Integer, Path> size : dataFolders.entrySet()) {
-      runs.add(measureJalon(size.getKey(), size.getValue()));
+      runs.add(measureJalon(size.getKey(), size.getValue(), pages));
     }
 
-    // Last: it adds expenses to its own copy of the largest dataset.
-    FecImport fec = settings.fecLines() <= 0 ? null
-        : FecBench.run(settings, cachedBySize.get(largest), largest, settings.fecLines(), settings.fecRuns(), settings.benchFolder().resolve("fec"), logs);
+    // Last: one -Xmx512m instance on its own copy of the largest dataset, for the statement and then the FEC import (which adds expenses).
+    SmallHeapBench.Outcome heap = settings.erd() || settings.fecLines() > 0
+        ? SmallHeapBench.run(settings, cachedBySize.get(largest), largest, settings.benchFolder().resolve("xmx512m"), logs)
+        : new SmallHeapBench.Outcome(null, null);
+    FecImport fec = heap.fec();
 
     Instant ended = Instant.now();
     Results results = new Results(settings.action().label(), settings.seed(), settings.sizes(), began.toString(),
         Duration.between(began, ended).toSeconds(), settings.jvmArgs(), machine.withLoadAtEnd(), versions(derbyVersion), datasets, startup, runs, fec,
-        checks(startup, runs, fec));
+        heap.erd(), pages, checks(startup, runs, fec, heap.erd(), pages));
     return write(results, ended);
   }
 
@@ -120,7 +126,7 @@ final class BenchRun {
     }
   }
 
-  private Run measureJalon(int size, Path dataFolder) throws Exception {
+  private Run measureJalon(int size, Path dataFolder, List<BrowserPage> pages) throws Exception {
     try (PayaraInstance instance = PayaraInstance.start(settings, jalon(size, dataFolder), logs.resolve("measure-jalon-" + size + ".log"))) {
       instance.awaitReady(READY_TIMEOUT);
       long rssAfterStart = instance.rssKiB();
@@ -136,6 +142,9 @@ final class BenchRun {
         Operation o = Measure.slow(session, request);
         slow.add(o);
         Progress.log("N = %d: %s median %.0f ms (%.0f – %.0f)", size, o.name(), o.millis().median(), o.millis().min(), o.millis().max());
+      }
+      if (settings.browser()) {
+        pages.add(DashboardPageBench.measure(instance, size, Measure.SLOW_WARMUPS, Measure.SLOW_RUNS));
       }
       List<Throughput> throughput = throughput(instance, JalonRequests.THROUGHPUT_PATH, session.cookieHeader());
       return new Run("Jalon", size, rssAfterStart, instance.rssKiB(), fast, slow, throughput);
@@ -158,7 +167,7 @@ final class BenchRun {
   }
 
   /** Start-up against the floor; every request against itself from the smallest to the largest size. */
-  static List<Check> checks(Startup startup, List<Run> runs, FecImport fec) {
+  static List<Check> checks(Startup startup, List<Run> runs, FecImport fec, ErdStatement erd, List<BrowserPage> pages) {
     List<Check> checks = new ArrayList<>();
     checks.add(new Check("Jalon start-up, median of " + startup.jalonMillis().size() + " cold starts (N = " + size(startup.jalonSize()) + ")",
         seconds(startup.jalonMedianMillis()),
@@ -181,6 +190,16 @@ final class BenchRun {
           ms(fec.confirmMillis().median()) + " against " + ms(fec.jdbcMillis().median()) + String.format(Locale.ROOT, " (%.2f ×)", fec.ratio()),
           "≤ " + (long) fec.maxRatio() + " ×", fec.pass()));
     }
+    if (erd != null) {
+      checks.add(new Check("ERD " + erd.year() + " (busiest year, " + size((int) erd.lines()) + " lines) to PDF over HTTP, " + erd.jvmArgs() + ", N = " + size(erd.size())
+              + ", against JasperReports' own fill + export of the same rows",
+          ms(erd.jalonMillis().median()) + " against " + ms(erd.floorMillis().median()) + String.format(Locale.ROOT, " (%.2f ×)", erd.ratio()),
+          "≤ " + erd.maxRatio() + " ×", erd.pass()));
+    }
+    // The page's target at the largest size; a missing browser is said in its table, not failed.
+    pages.stream().filter(p -> p.size() == runs.stream().filter(r -> !r.bare()).mapToInt(Run::size).max().orElse(-1)).filter(BrowserPage::measured)
+        .forEach(p -> checks.add(new Check("Dashboard page in headless Chromium (" + p.user() + "), load event median, N = " + size(p.size()),
+            ms(p.loadMillis().median()), "≤ " + ms(p.targetMs()), p.pass())));
     return checks;
   }
 

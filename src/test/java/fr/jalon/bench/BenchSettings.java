@@ -12,7 +12,9 @@ import java.util.Optional;
  * {@code bench.sizes} (runs), {@code bench.data}, {@code bench.port}, {@code bench.wrkSeconds},
  * {@code bench.startups}, {@code bench.jvmArgs} (extra options for every measured JVM, floor and
  * Jalon alike), {@code bench.fecLines} (lines per FEC file confirmed; 0 skips the FEC import) and
- * {@code bench.fecRuns}, and the build's paths and versions.
+ * {@code bench.fecRuns}, {@code bench.erd} (false skips the expense statement) and
+ * {@code bench.browser} (false skips the dashboard page in Chromium), and the build's paths and
+ * versions.
  */
 public record BenchSettings(
     Action action,
@@ -28,7 +30,9 @@ public record BenchSettings(
     Path payaraJar,
     Path postboot,
     int fecLines,
-    int fecRuns) {
+    int fecRuns,
+    boolean erd,
+    boolean browser) {
 
   public enum Action {
     /** 10,000 and 100,000: under 15 minutes. */
@@ -76,7 +80,9 @@ public record BenchSettings(
         Path.of(property("bench.payaraJar", target.resolve("payara-micro.jar").toString())),
         Path.of(property("bench.postboot", "src/main/payara/postboot.asadmin")).toAbsolutePath(),
         Integer.parseInt(property("bench.fecLines", Integer.toString(action.defaultFecLines)).trim().replace("_", "")),
-        Integer.parseInt(property("bench.fecRuns", "3").trim()));
+        Integer.parseInt(property("bench.fecRuns", "3").trim()),
+        !"false".equalsIgnoreCase(property("bench.erd", "true").trim()),
+        !"false".equalsIgnoreCase(property("bench.browser", "true").trim()));
   }
 
   /** Where results and run copies go: {@code target/bench/}. */

@@ -1,5 +1,6 @@
 package fr.jalon.bench.generator;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -46,9 +47,11 @@ public final class DatasetBuilder {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       Map<Class<?>, Object> facts = new HashMap<>();
+      // The file store sits beside the database in a data folder (Settings.fileStoreFolder).
+      Path fileStore = databaseName.startsWith("memory:") ? null : Path.of(databaseName).toAbsolutePath().resolveSibling(DatasetCache.FILES);
       for (DataGenerator step : steps) {
         long stepStart = System.nanoTime();
-        step.generate(new Generation(connection, dataset, randomFor(dataset.seed(), step.name()), facts));
+        step.generate(new Generation(connection, dataset, randomFor(dataset.seed(), step.name()), facts, fileStore));
         connection.commit();
         LOG.fine(() -> step.name() + " generated in " + Duration.ofNanos(System.nanoTime() - stepStart).toMillis() + " ms");
       }

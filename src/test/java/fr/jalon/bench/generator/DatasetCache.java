@@ -19,11 +19,13 @@ import java.util.stream.Stream;
 
 /**
  * Generated databases kept per (seed, size) under {@code target/bench-data/<seed>-<size>/}, each
- * a ready Jalon data folder ({@code jalon-db/}) plus {@code dataset.properties}. A cached folder is
+ * a ready Jalon data folder ({@code jalon-db/} and the file store {@code files/}) plus {@code dataset.properties}. A cached folder is
  * never run on: {@link #copyTo} gives each run its own copy, so the cache stays pristine.
  */
 public final class DatasetCache {
   static final String DATABASE = "jalon-db";
+  /** The data folder's file store: the generated receipts (Settings.fileStoreFolder). */
+  static final String FILES = "files";
   static final String DESCRIPTION = "dataset.properties";
 
   private final Path root;
@@ -92,7 +94,14 @@ public final class DatasetCache {
       throw new IllegalStateException(target + " already exists: choose an empty data folder, or delete it first");
     }
     Files.createDirectories(dataFolder);
-    Path source = cached.folder().resolve(DATABASE);
+    copyTree(cached.folder().resolve(DATABASE), target);
+    Path files = cached.folder().resolve(FILES);
+    if (Files.isDirectory(files)) {
+      copyTree(files, dataFolder.resolve(FILES));
+    }
+  }
+
+  private static void copyTree(Path source, Path target) throws IOException {
     Files.walkFileTree(source, new SimpleFileVisitor<>() {
       @Override
       public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {

@@ -18,9 +18,11 @@ import java.util.Random;
  * few {@code CANCELLED}): old ones mostly paid, recent ones spread along the chain. Each row is
  * what the application would store: incl. VAT = excl. + VAT, eligible amount by rule 3, the stage
  * dates in order, the sort date and year the list pages on. One in five came from a FEC import
- * (provenance {@code FEC}, a source key). None has a receipt: receipts are files in the data
- * folder's file store, which the cached database does not carry. Written with
- * {@link Generation#batch}; 40 suppliers with a SIRET.
+ * (provenance {@code FEC}, a source key). Every {@code PAID} expense has its receipt attached (the
+ * supplier's invoice, or the payslip for personnel), so a year's paid lines can enter an expense
+ * statement (rule 6); the 41 receipt files (one small PDF per supplier, one payslip) are shared by
+ * the receipts that name them and written to the data folder's file store, which the cache
+ * carries. Written with {@link Generation#batch}; 40 suppliers with a SIRET.
  */
 public final class ExpenseDataGenerator implements DataGenerator {
   static final String[] SUPPLIER_TRADES = {"Usinage", "Métrologie", "Fabrication additive", "Robotique", "Informatique", "Imprimerie", "Transports",
@@ -47,11 +49,14 @@ public final class ExpenseDataGenerator implements DataGenerator {
           fr.jalon.grant.LegalForm.COMPANY, true))));
       supplierNames.add(name);
     }
+    Receipts receipts = receipts(g, grant, supplierNames, facts.today());
+    int n = g.dataset().size();
+    // Per expense, the receipt file it carries (an index into receipts.fileIds), or -1: written after the expenses.
+    int[] receiptFile = new int[n + 1];
     boolean separateOrder = !Boolean.FALSE.equals(grant.parameters().separatePaymentOrder());
     LocalDate start = grant.eligibilityStart();
     LocalDate today = facts.today();
     long span = Math.max(1, ChronoUnit.DAYS.between(start, today));
-    int n = g.dataset().size();
     try (Generation.Batch b = g.batch("EXPENSE", "ID", "GRANT_ID", "ACTION_ID", "CATEGORY_ID", "COFUNDING_ID", "SUPPLIER_ID", "SUPPLIER_NAME", "DESCRIPTION",
         "INVOICE_NUMBER", "INVOICE_DATE", "AMOUNT_EXCL", "AMOUNT_VAT", "AMOUNT_INCL", "SHARE_CHARGED", "ELIGIBLE_AMOUNT", "STATUTORY_STAFF", "STATUS",
         "SORT_DATE", "EXPENSE_YEAR", "COMMITTED_ON", "SERVICE_DONE_ON", "LIQUIDATED_ON", "ORDERED_ON", "ORDER_NUMBER", "PAID_ON", "CANCELLED_ON",
@@ -103,15 +108,62 @@ public final class ExpenseDataGenerator implements DataGenerator {
           status = "CANCELLED";
         }
         LocalDate sort = invoice;
+        boolean paid = "PAID".equals(status);
+        receiptFile[(int) id] = !paid ? -1 : personnel ? SUPPLIERS : supplier;
         b.row(id, grant.grantId(), Pick.one(random, facts.actions()), facts.categories().get(c), Pick.one(random, facts.sources()),
             personnel ? null : suppliers.get(supplier), personnel ? "Personnel" : supplierNames.get(supplier),
             personnel ? "Rémunération — chargé de mission, " + invoice.getMonthValue() + "/" + invoice.getYear() : "Achat " + category.toLowerCase() + " n° " + id,
             (personnel ? "PAIE-" : "F") + invoice.getYear() + "-" + id, invoice, excl, vat, incl, share, eligible, personnel ? Boolean.FALSE : null, status,
             sort, sort.getYear(), on[1], on[2], on[3], on[4], on[4] == null ? null : "M" + on[4].getYear() + "-" + id, on[5], cancelledOn,
-            imported ? "FEC" : "MANUAL", imported ? "AC|" + id + "|401000" : null, 0);
+            imported ? "FEC" : "MANUAL", imported ? "AC|" + id + "|401000" : null, paid ? 1 : 0);
       }
     }
     g.restartIdentity("EXPENSE");
+    long receiptId = 0;
+    try (Generation.Batch b = g.batch("EXPENSE_RECEIPT", "ID", "EXPENSE_ID", "FILE_ID", "KIND")) {
+      for (int id = 1; id <= n; id++) {
+        if (receiptFile[id] >= 0) {
+          b.row(++receiptId, (long) id, receipts.fileIds().get(receiptFile[id]), receiptFile[id] == SUPPLIERS ? "PAYSLIP" : "INVOICE");
+        }
+      }
+    }
+    g.restartIdentity("EXPENSE_RECEIPT");
+  }
+
+  /** The stored receipt files: one per supplier (by supplier index), then the payslip. */
+  record Receipts(List<Long> fileIds) {}
+
+  /**
+   * One small PDF per supplier and a payslip, as STORED_FILE rows with their size and SHA-256, and
+   * their files in the data folder's file store when there is one.
+   */
+  static Receipts receipts(Generation g, GrantFacts grant, List<String> supplierNames, LocalDate today) throws SQLException {
+    List<Long> ids = new ArrayList<>();
+    java.time.LocalDateTime storedAt = today.atTime(12, 0);
+    for (int i = 0; i <= supplierNames.size(); i++) {
+      boolean payslip = i == supplierNames.size();
+      String title = payslip ? "Bulletin de paie - " + grant.town() : "Facture - " + supplierNames.get(i);
+      byte[] pdf = Receipt.pdf(title);
+      String storageName = String.format(java.util.Locale.ROOT, "bench-receipt-%02d.pdf", i + 1);
+      java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+      row.put("STORAGE_NAME", storageName);
+      row.put("ORIGINAL_NAME", payslip ? "bulletin-de-paie.pdf" : "facture-fournisseur-" + (i + 1) + ".pdf");
+      row.put("CONTENT_TYPE", "application/pdf");
+      row.put("SIZE_BYTES", (long) pdf.length);
+      row.put("SHA256", Receipt.sha256(pdf));
+      row.put("STORED_AT", storedAt);
+      row.put("STORED_BY", "bench");
+      ids.add(g.insert("STORED_FILE", row));
+      if (g.fileStore() != null) {
+        try {
+          java.nio.file.Files.createDirectories(g.fileStore());
+          java.nio.file.Files.write(g.fileStore().resolve(storageName), pdf);
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+    }
+    return new Receipts(ids);
   }
 
   /** What the expenses (and the FEC writer) draw from: the generated plan. */

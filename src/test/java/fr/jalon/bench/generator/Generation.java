@@ -1,6 +1,7 @@
 package fr.jalon.bench.generator;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -23,12 +24,22 @@ public final class Generation {
   private final Dataset dataset;
   private final Random random;
   private final Map<Class<?>, Object> facts;
+  private final Path fileStore;
 
-  Generation(Connection connection, Dataset dataset, Random random, Map<Class<?>, Object> facts) {
+  Generation(Connection connection, Dataset dataset, Random random, Map<Class<?>, Object> facts, Path fileStore) {
     this.connection = connection;
     this.dataset = dataset;
     this.random = random;
     this.facts = facts;
+    this.fileStore = fileStore;
+  }
+
+  /**
+   * The data folder's file store ({@code files/} beside {@code jalon-db/}), where a step writes the
+   * files its STORED_FILE rows name; null for an in-memory database, which keeps none.
+   */
+  public Path fileStore() {
+    return fileStore;
   }
 
   public Connection connection() {

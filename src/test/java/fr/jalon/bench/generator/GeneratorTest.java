@@ -103,6 +103,24 @@ class GeneratorTest {
   }
 
   @Test
+  void everyPaidExpenseAndOnlyThoseCarryOneReceiptSoAYearCanEnterAStatement() throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:derby:" + seed42); Statement s = c.createStatement()) {
+      assertThat(column(s, "SELECT COUNT(*) FROM EXPENSE WHERE STATUS = 'PAID'")).isNotEqualTo(List.of("0"));
+      assertThat(column(s, "SELECT COUNT(*) FROM EXPENSE e WHERE e.RECEIPT_COUNT <> (SELECT COUNT(*) FROM EXPENSE_RECEIPT r WHERE r.EXPENSE_ID = e.ID)"
+          + " OR (e.STATUS = 'PAID' AND e.RECEIPT_COUNT <> 1) OR (e.STATUS <> 'PAID' AND e.RECEIPT_COUNT <> 0)")).containsExactly("0");
+      assertThat(column(s, "SELECT DISTINCT f.CONTENT_TYPE FROM EXPENSE_RECEIPT r JOIN STORED_FILE f ON f.ID = r.FILE_ID")).containsExactly("application/pdf");
+    }
+  }
+
+  @Test
+  void theReceiptsArePdfFilesWhoseHashTheStoredFileRowsHold() {
+    byte[] pdf = Receipt.pdf("Facture - Métrologie (Lyon)");
+    assertThat(new String(pdf, 0, 8, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-1.4");
+    assertThat(Receipt.pdf("Facture - Métrologie (Lyon)")).isEqualTo(pdf);
+    assertThat(Receipt.sha256(pdf)).hasSize(64);
+  }
+
+  @Test
   void organisationsCarryValidSirets() throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:derby:" + seed42); Statement s = c.createStatement()) {
       assertThat(column(s, "SELECT SIRET FROM ORGANISATION")).isNotEmpty().allMatch(Siret::valid);
@@ -114,7 +132,7 @@ class GeneratorTest {
   void batchRowsWithExplicitIdsLeaveRoomForJalonsOwnInserts() throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:derby:" + seed42)) {
       c.setAutoCommit(false);
-      Generation g = new Generation(c, new Dataset(42, 1_000), new Random(1), new HashMap<>());
+      Generation g = new Generation(c, new Dataset(42, 1_000), new Random(1), new HashMap<>(), null);
       try (Generation.Batch batch = g.batch("STORED_FILE", "ID", "STORAGE_NAME", "ORIGINAL_NAME", "CONTENT_TYPE", "SIZE_BYTES", "SHA256", "STORED_AT", "STORED_BY")) {
         for (long id = 1_000; id < 1_003; id++) {
           batch.row(id, "f" + id, "f.pdf", "application/pdf", 1L, "0".repeat(64), LocalDateTime.of(2024, 1, 1, 9, 0), "admin");
@@ -126,7 +144,7 @@ class GeneratorTest {
       assertThat(next).isEqualTo(1_003);
       // The batch committed: leave the shared database as the other tests expect it.
       try (Statement s = c.createStatement()) {
-        s.executeUpdate("DELETE FROM STORED_FILE");
+        s.executeUpdate("DELETE FROM STORED_FILE WHERE ID >= 1000");
       }
       c.commit();
     }

@@ -99,6 +99,35 @@ public final class MarkdownReport {
           .append(" × | ").append(verdict(f.pass())).append(" |\n\n");
     }
 
+    if (r.erdStatement() != null) {
+      Results.ErdStatement e = r.erdStatement();
+      md.append("## Expense statement (ERD)\n\nThe busiest year's statement to PDF over HTTP as `finance` (Jalon N = ").append(size(e.size())).append(", `")
+          .append(e.jvmArgs()).append("`: regenerate the draft — lines claimed and frozen, PDF, XLSX and CSV written and stored — then download the PDF)")
+          .append(" against JasperReports' own fill + export of the same lines handed over as a prepared list in the bench's JVM (same compiled designs,")
+          .append(" in memory): median (min – max). PDF ").append(size((int) (e.jalonPdfBytes() / 1024))).append(" KiB (Jalon) and ")
+          .append(size((int) (e.floorPdfBytes() / 1024))).append(" KiB (floor); Jalon's RSS after the runs ").append(mib(e.jalonRssKiB())).append(".\n\n");
+      md.append("| year | lines | Jalon | JasperReports alone | ratio | target | |\n|---:|---:|---:|---:|---:|---|---|\n");
+      md.append("| ").append(e.year()).append(" | ").append(size((int) e.lines())).append(" | ").append(slow(e.jalonMillis())).append(" | ")
+          .append(slow(e.floorMillis())).append(" | ").append(String.format(Locale.ROOT, "%.2f ×", e.ratio())).append(" | ≤ ").append(number(e.maxRatio()))
+          .append(" × | ").append(verdict(e.pass())).append(" |\n\n");
+    }
+    if (r.browserPages() != null && !r.browserPages().isEmpty()) {
+      Results.BrowserPage first = r.browserPages().getFirst();
+      md.append("## Dashboard page in headless Chromium\n\n`").append(first.path()).append("` as `").append(first.user())
+          .append("`, navigation start to the end of the load event by the browser's Navigation Timing (the chart is created at DOM ready, before it),")
+          .append(" browser cache kept, 1 warm-up then 5 runs: median (min – max), and the DOMContentLoaded median.\n\n");
+      md.append("| N | load event | DOMContentLoaded | target | |\n|---:|---:|---:|---|---|\n");
+      for (Results.BrowserPage p : r.browserPages()) {
+        if (!p.measured()) {
+          md.append("| ").append(size(p.size())).append(" | ").append(p.unavailable()).append(" | | | |\n");
+          continue;
+        }
+        md.append("| ").append(size(p.size())).append(" | ").append(slow(p.loadMillis())).append(" | ").append(wholeMs(p.domContentLoadedMillis().median()))
+            .append(" ms | ≤ ").append(wholeMs(p.targetMs())).append(" ms | ").append(verdict(p.pass())).append(" |\n");
+      }
+      md.append('\n');
+    }
+
     md.append("## Datasets\n\n| N | fingerprint | rows | generated |\n|---:|---|---|---|\n");
     for (DatasetInfo d : r.datasets()) {
       md.append("| ").append(size(d.size())).append(" | `").append(d.fingerprint(), 0, 16).append("` | ")

@@ -16,6 +16,8 @@ public record Results(
     Startup startup,
     List<Run> runs,
     FecImport fecImport,
+    ErdStatement erdStatement,
+    List<BrowserPage> browserPages,
     List<Check> checks) {
 
   public record Versions(String payaraMicro, String derby, String flyway, String jasperReports, String primeFaces, String wrk, String jalonCommit) {}
@@ -63,6 +65,40 @@ public record Results(
 
     public boolean pass() {
       return ratio() <= maxRatio;
+    }
+  }
+
+  /**
+   * The busiest year's expense statement to PDF over HTTP (Jalon with {@code jvmArgs}: regenerate
+   * the draft, then download its PDF) against JasperReports' own fill + export of the same lines
+   * handed over as a prepared list, in the bench's JVM. Null when not run.
+   */
+  public record ErdStatement(
+      int size, int year, long lines, String jvmArgs, Samples jalonMillis, Samples floorMillis, long jalonPdfBytes, long floorPdfBytes, long jalonRssKiB,
+      double maxRatio) {
+
+    public double ratio() {
+      return jalonMillis.median() / floorMillis.median();
+    }
+
+    public boolean pass() {
+      return ratio() <= maxRatio;
+    }
+  }
+
+  /**
+   * A page loaded in headless Chromium, from the navigation's start to the end of its load event
+   * (and to DOMContentLoaded), by the browser's Navigation Timing. When the browser is missing the
+   * samples are null and {@code unavailable} says why.
+   */
+  public record BrowserPage(int size, String user, String path, Samples loadMillis, Samples domContentLoadedMillis, double targetMs, String unavailable) {
+
+    public boolean measured() {
+      return loadMillis != null;
+    }
+
+    public boolean pass() {
+      return measured() && loadMillis.median() <= targetMs;
     }
   }
 

@@ -20,7 +20,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -36,14 +35,14 @@ import java.util.regex.Pattern;
  * note alone with Jalon's staging statement, which finds the line it corrects; a commit every
  * 50,000 rows, then the import's status flip) into a fresh copy of the same database in this JVM:
  * same table, same indexes. One small file warms both up; each measured run imports another
- * file (other entry and invoice numbers), so nothing is "already there".
+ * file (other entry and invoice numbers), so nothing is "already there". Run by
+ * {@link SmallHeapBench}, on the instance the expense statement is measured on first.
  */
 public final class FecBench {
   /** The issue's target: the confirm takes at most twice the plain insert. */
   public static final double MAX_RATIO = 2;
   public static final String HEAP = "-Xmx512m";
   static final int WARMUP_LINES = 2_000;
-  private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
   private static final Pattern FILE_ID = Pattern.compile("\"fileId\"\\s*:\\s*(\\d+)");
   private static final Pattern CREATED = Pattern.compile("\"created\"\\s*:\\s*(\\d+)");
   private static final Pattern TO_CREATE = Pattern.compile("\"toCreate\"\\s*:\\s*(\\d+)");
@@ -61,15 +60,15 @@ public final class FecBench {
   /** The grant as the database holds it: what the files and the rows are made for. */
   record Plan(long grantId, long actionId, long sourceId, boolean recoversVat, LocalDate from, LocalDate to, Map<String, Long> categories) {}
 
+  /** The files to confirm, the rows the generator meant them to give, and the floor's own copy of the database. */
+  public record Prepared(Plan plan, String jdbcUrl, List<Path> files, List<List<FecWriter.Expected>> rows, int lines, int expenses) {}
+
   /**
-   * Runs the comparison on the cached dataset {@code cached} (size {@code size}): {@code lines} lines
-   * per measured file, {@code runs} files.
+   * Copies the cached dataset for the floor ({@code work/jdbc}) and writes the files: a small
+   * warm-up file, then {@code runs} files of {@code lines} lines.
    */
-  public static FecImport run(BenchSettings settings, DatasetCache.Cached cached, int size, int lines, int runs, Path work, Path logs) throws Exception {
-    DatasetCache.deleteTree(work);
-    Path jalonData = work.resolve("jalon");
+  public static Prepared prepare(BenchSettings settings, DatasetCache.Cached cached, int lines, int runs, Path work) throws Exception {
     Path jdbcData = work.resolve("jdbc");
-    DatasetCache.copyTo(cached, jalonData);
     DatasetCache.copyTo(cached, jdbcData);
     String url = "jdbc:derby:" + jdbcData.resolve("jalon-db");
     Plan plan;
@@ -92,28 +91,31 @@ public final class FecBench {
       }
       Progress.log("FEC %d: %d lines, %d entries, %d expenses (%s)", batch, w.lines(), w.entries(), w.expenses(), file);
     }
+    return new Prepared(plan, url, files, rows, lines, expenses);
+  }
 
+  /** Each file previewed then confirmed by Jalon as finance; returns the measured confirms (the first file is the warm-up). */
+  public static List<Long> confirmAll(PayaraInstance instance, Prepared p) throws IOException, InterruptedException {
+    HttpSession session = HttpSession.login(instance.base(), JalonRequests.FINANCE_USERNAME, JalonRequests.PASSWORD);
     List<Long> confirm = new ArrayList<>();
-    PayaraInstance.Launch launch = new PayaraInstance.Launch("Jalon N = " + size + " " + HEAP, settings.war(), jalonData, JalonRequests.READY_PATH);
-    // Files up to 200 MB (issue 6); a 500,000-line FEC is about 75 MB.
-    try (PayaraInstance instance = PayaraInstance.start(settings, launch, logs.resolve("fec-jalon.log"), List.of(HEAP), Map.of("JALON_UPLOAD_MAX_MB", "250"))) {
-      instance.awaitReady(READY_TIMEOUT);
-      HttpSession session = HttpSession.login(instance.base(), JalonRequests.FINANCE_USERNAME, JalonRequests.PASSWORD);
-      for (int i = 0; i < files.size(); i++) {
-        long millis = confirm(session, plan, files.get(i), rows.get(i).size());
-        Progress.log("FEC %d: confirmed by Jalon in %d ms%s", i + 1, millis, i == 0 ? " (warm-up)" : "");
-        if (i > 0) {
-          confirm.add(millis);
-        }
+    for (int i = 0; i < p.files().size(); i++) {
+      long millis = confirm(session, p.plan(), p.files().get(i), p.rows().get(i).size());
+      Progress.log("FEC %d: confirmed by Jalon in %d ms%s", i + 1, millis, i == 0 ? " (warm-up)" : "");
+      if (i > 0) {
+        confirm.add(millis);
       }
     }
+    return confirm;
+  }
 
+  /** The floor: the same rows by plain JDBC batches into the floor's copy, then the comparison. */
+  public static FecImport floor(Prepared p, int size, List<Long> confirm) throws SQLException {
     List<Long> jdbc = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection(url)) {
+    try (Connection c = DriverManager.getConnection(p.jdbcUrl())) {
       c.setAutoCommit(false);
-      for (int i = 0; i < rows.size(); i++) {
+      for (int i = 0; i < p.rows().size(); i++) {
         long start = System.nanoTime();
-        insert(c, plan, files.get(i).getFileName().toString(), rows.get(i));
+        insert(c, p.plan(), p.files().get(i).getFileName().toString(), p.rows().get(i));
         long millis = (System.nanoTime() - start) / 1_000_000;
         Progress.log("FEC %d: plain JDBC batch insert in %d ms%s", i + 1, millis, i == 0 ? " (warm-up)" : "");
         if (i > 0) {
@@ -121,9 +123,9 @@ public final class FecBench {
         }
       }
     } finally {
-      shutdown(url);
+      shutdown(p.jdbcUrl());
     }
-    return new FecImport(size, lines, expenses, HEAP, Samples.of(confirm), Samples.of(jdbc), MAX_RATIO);
+    return new FecImport(size, p.lines(), p.expenses(), HEAP, Samples.of(confirm), Samples.of(jdbc), MAX_RATIO);
   }
 
   private static long confirm(HttpSession session, Plan plan, Path file, int expected) throws IOException, InterruptedException {

@@ -21,11 +21,11 @@ public final class JalonRequests {
 
   /**
    * Expenses (issue 6): one page of 50 and the count and totals of the filtered set, under the fast
-   * filters alone and combined. Ids are the generator's: action 2 (the first action of axis 1),
+   * filters (action, category, source, status, year) each alone, then combined. Ids are the generator's: action 2 (the first action of axis 1),
    * category 2 (INV), 3 (FONC), source 1 (PIA); 2023 lies inside every generated grant's years so far.
    */
-  static final List<String> EXPENSE_FILTERS = List.of("", "&action=2&year=2023", "&category=3&status=LIQUIDATED", "&source=1&status=PAID&year=2023",
-      "&action=2&category=2&source=1&status=PAID&year=2023");
+  static final List<String> EXPENSE_FILTERS = List.of("", "&action=2", "&category=3", "&source=1", "&status=PAID", "&year=2023", "&action=2&year=2023",
+      "&category=3&status=LIQUIDATED", "&source=1&status=PAID&year=2023", "&action=2&category=2&source=1&status=PAID&year=2023");
 
   /** A page of the list may grow with the size by k = 1.5 (issue 6); the totals come from aggregates. */
   static final double EXPENSE_K = 1.5;
