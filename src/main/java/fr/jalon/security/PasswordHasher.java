@@ -20,8 +20,12 @@ public final class PasswordHasher {
   private static final int KEY_BITS = 512;
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  /** Hashed once so an unknown user costs as much to refuse as a wrong password. */
-  private static final String DUMMY = new PasswordHasher().hash("jalon-timing-equaliser");
+  /**
+   * A well-formed stored hash that no password matches (random salt and key, never derived), so an
+   * unknown user costs one full derivation to refuse, as a wrong password does, without deriving
+   * anything when the class loads.
+   */
+  private static final String DUMMY = randomHash(ITERATIONS);
 
   private final int iterations;
 
@@ -62,6 +66,20 @@ public final class PasswordHasher {
   /** Burns the same time as a real verification, for unknown or inactive users. */
   public void verifyDummy(String password) {
     verify(password, DUMMY);
+  }
+
+  /** The stored hash unknown users are checked against. */
+  static String dummyHash() {
+    return DUMMY;
+  }
+
+  private static String randomHash(int rounds) {
+    byte[] salt = new byte[SALT_BYTES];
+    byte[] key = new byte[KEY_BITS / 8];
+    RANDOM.nextBytes(salt);
+    RANDOM.nextBytes(key);
+    Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
+    return PREFIX + "$" + rounds + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(key);
   }
 
   private static byte[] derive(String password, byte[] salt, int rounds) {

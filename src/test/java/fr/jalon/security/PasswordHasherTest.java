@@ -28,6 +28,15 @@ class PasswordHasherTest {
   }
 
   @Test
+  void anUnknownUserIsRefusedAfterAFullDerivationLikeAWrongPassword() {
+    String dummy = PasswordHasher.dummyHash();
+    assertThat(dummy).startsWith("pbkdf2-sha512$210000$");
+    assertThat(dummy.split("\\$")).hasSize(4);
+    assertThat(hasher.verify("jalon-demo", dummy)).isFalse();
+    assertThat(hasher.verify("jalon-timing-equaliser", dummy)).isFalse();
+  }
+
+  @Test
   void temporaryPasswordsAreLongEnoughAndRandom() {
     String a = UserService.temporaryPassword();
     assertThat(a).hasSize(14).isNotEqualTo(UserService.temporaryPassword());

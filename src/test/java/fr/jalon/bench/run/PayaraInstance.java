@@ -60,6 +60,9 @@ public final class PayaraInstance implements AutoCloseable {
     command.addAll(moreJvmArgs);
     if (launch.dataFolder() != null) {
       command.add("-Dderby.stream.error.file=" + launch.dataFolder().resolve("derby.log"));
+      // As the README starts Jalon: a class-data archive written at the first stop, used afterwards.
+      command.add("-XX:SharedArchiveFile=" + launch.dataFolder().resolveSibling(launch.dataFolder().getFileName() + "-jalon.jsa"));
+      command.add("-XX:+AutoCreateSharedArchive");
     }
     command.addAll(List.of("-jar", settings.payaraJar().toString(), "--nocluster", "--port", Integer.toString(settings.port()), "--contextroot", "/",
         "--postbootcommandfile", settings.postboot().toString(), "--deploy", launch.war().toString()));
