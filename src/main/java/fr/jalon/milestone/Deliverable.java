@@ -58,7 +58,7 @@ public class Deliverable implements Audited {
 
   @Enumerated(EnumType.STRING)
   @Column(name = "STATUS", nullable = false)
-  private DeliverableStatus status = DeliverableStatus.TODO;
+  private DeliverableStatus status = DeliverableStatus.EXPECTED;
 
   @Version
   @Column(name = "VERSION")
@@ -91,9 +91,9 @@ public class Deliverable implements Audited {
     this.dueDate = dueDate;
   }
 
-  /** TODO or REJECTED → SUBMITTED, with its file, on a day not in the future. */
+  /** EXPECTED or REJECTED → SUBMITTED, with its file, on a day not in the future. */
   public void submit(StoredFile file, LocalDate on, Clock clock) {
-    if (status != DeliverableStatus.TODO && status != DeliverableStatus.REJECTED) {
+    if (status != DeliverableStatus.EXPECTED && status != DeliverableStatus.REJECTED) {
       throw new RuleViolation("status", "deliverable.submit.notOpen", code);
     }
     if (file == null) {

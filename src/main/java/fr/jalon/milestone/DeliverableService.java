@@ -79,7 +79,7 @@ public class DeliverableService {
   @Transactional
   public DeliverableRow submit(long id, @NotNull InputStream content, String fileName) {
     Deliverable d = find(id);
-    if (d.status() != DeliverableStatus.TODO && d.status() != DeliverableStatus.REJECTED) {
+    if (d.status() != DeliverableStatus.EXPECTED && d.status() != DeliverableStatus.REJECTED) {
       throw new RuleViolation("status", "deliverable.submit.notOpen", d.code());
     }
     StoredFile file = files.store(content, fileName, MilestoneService.EVIDENCE_KINDS, "file", AuditContext.actor());

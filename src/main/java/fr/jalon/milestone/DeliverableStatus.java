@@ -1,8 +1,8 @@
 package fr.jalon.milestone;
 
-/** TODO → SUBMITTED → ACCEPTED | REJECTED; a rejected deliverable may be submitted again. */
+/** EXPECTED → SUBMITTED → ACCEPTED | REJECTED; a rejected deliverable may be submitted again. */
 public enum DeliverableStatus {
-  TODO,
+  EXPECTED,
   SUBMITTED,
   ACCEPTED,
   REJECTED

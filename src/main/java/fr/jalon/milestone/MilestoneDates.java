@@ -18,6 +18,6 @@ public final class MilestoneDates {
 
   /** A deliverable is late when its due date has passed and nothing accepted or pending was submitted. */
   public static boolean late(LocalDate due, DeliverableStatus status, LocalDate today) {
-    return today.isAfter(due) && (status == DeliverableStatus.TODO || status == DeliverableStatus.REJECTED);
+    return today.isAfter(due) && (status == DeliverableStatus.EXPECTED || status == DeliverableStatus.REJECTED);
   }
 }

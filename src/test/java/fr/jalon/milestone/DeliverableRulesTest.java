@@ -12,7 +12,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
-/** Deliverables: TODO → SUBMITTED (with its file) → ACCEPTED | REJECTED, late like milestones. */
+/** Deliverables: EXPECTED → SUBMITTED (with its file) → ACCEPTED | REJECTED, late like milestones. */
 class DeliverableRulesTest {
   static final LocalDate DUE = LocalDate.of(2026, 6, 30);
   static final Clock TODAY = on(LocalDate.of(2026, 11, 29));

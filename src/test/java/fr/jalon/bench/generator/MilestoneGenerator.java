@@ -56,7 +56,7 @@ public final class MilestoneGenerator implements DataGenerator {
       for (long action : actions) {
         for (int k = 0; k < DELIVERABLES_PER_ACTION; k++) {
           LocalDate due = start.plusDays((long) ((k + random.nextDouble()) * days / DELIVERABLES_PER_ACTION));
-          b.row(id, grant.grantId(), "L" + id, "Livrable " + id, action, due, "TODO");
+          b.row(id, grant.grantId(), "L" + id, "Livrable " + id, action, due, "EXPECTED");
           id++;
         }
       }
