@@ -3,36 +3,13 @@ package fr.jalon.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** What each kind of user sees and does, in a real headless Chromium. */
-class BrowserIT {
-  static JalonServer server;
-  static Browser browser;
-
-  @BeforeAll
-  static void start() {
-    server = JalonServer.shared();
-    browser = Browser.open(server);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
-  @org.junit.jupiter.api.AfterEach
-  void forgetSession() {
-    browser.forget();
-  }
-
+class BrowserIT extends BrowserTest {
   private static List<String> menu() {
     return browser.driver.findElements(By.cssSelector("#menu .menu-label")).stream().map(WebElement::getText).toList();
   }

@@ -4,41 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** Finance generates a budget execution report from the archive page; the board downloads the latest one from its dashboard. */
-class ExecutionReportBrowserIT {
-  static JalonServer server;
-  static Browser browser;
-
-  @BeforeAll
-  static void start() {
-    server = JalonServer.shared();
-    browser = Browser.open(server);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
-  @AfterEach
-  void forgetSession() {
-    browser.forget();
-  }
-
-  void click(By by) {
-    browser.wait.until(ExpectedConditions.elementToBeClickable(by)).click();
-  }
-
+class ExecutionReportBrowserIT extends BrowserTest {
   @Test
   void financeGeneratesABudgetExecutionReportAndTheBoardDownloadsTheLatestFromTheDashboard() {
     browser.login("finance", "jalon-demo");

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -20,28 +17,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * reason), confirms, and finds the imported expenses in the list marked without receipt; the
  * import is undone at the end, leaving the demo as it was.
  */
-class ExpenseBrowserIT {
-  static JalonServer server;
-  static Browser browser;
-
-  @BeforeAll
-  static void start() {
-    server = JalonServer.shared();
-    browser = Browser.open(server);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
-  @AfterEach
-  void forgetSession() {
-    browser.forget();
-  }
-
+class ExpenseBrowserIT extends BrowserTest {
   static int figure(String id) {
     return Integer.parseInt(browser.driver.findElement(By.id(id)).getText().trim());
   }

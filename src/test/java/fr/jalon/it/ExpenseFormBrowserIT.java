@@ -3,9 +3,6 @@ package fr.jalon.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -17,28 +14,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * incl. VAT field when the VAT sum is wrong, fixes it, commits it, finds it in the list, and the
  * action's page shows the committed amount risen by its eligible amount.
  */
-class ExpenseFormBrowserIT {
-  static JalonServer server;
-  static Browser browser;
-
-  @BeforeAll
-  static void start() {
-    server = JalonServer.shared();
-    browser = Browser.open(server);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
-  @AfterEach
-  void forgetSession() {
-    browser.forget();
-  }
-
+class ExpenseFormBrowserIT extends BrowserTest {
   /** A French amount as the pages show it ("12 345,67 €"). */
   static BigDecimal amount(String shown) {
     return new BigDecimal(shown.replaceAll("[\\s\\u00A0\\u202F€]", "").replace(',', '.'));

@@ -2,36 +2,12 @@ package fr.jalon.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The funding pages in a real headless Chromium. */
-class FundingBrowserIT {
-  static JalonServer server;
-  static Browser browser;
-
-  @BeforeAll
-  static void start() {
-    server = JalonServer.shared();
-    browser = Browser.open(server);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
-  @AfterEach
-  void forgetSession() {
-    browser.forget();
-  }
-
+class FundingBrowserIT extends BrowserTest {
   private static String text(String id) {
     return browser.driver.findElement(By.id(id)).getText().replace('\u00A0', ' ').replace('\u202F', ' ');
   }

@@ -4,36 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The milestone pages in a real headless Chromium: the project manager declares a milestone reached with its evidence, the board sees it on the timeline. */
-class MilestoneBrowserIT {
-  static JalonServer server;
-  static Browser browser;
-
-  @BeforeAll
-  static void start() {
-    server = JalonServer.shared();
-    browser = Browser.open(server);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
-  @AfterEach
-  void forgetSession() {
-    browser.forget();
-  }
-
+class MilestoneBrowserIT extends BrowserTest {
   @Test
   void theProjectManagerDeclaresAMilestoneReachedWithEvidenceAndTheBoardSeesItOnTheTimeline() throws Exception {
     Path evidence = Files.createTempFile("pv-internat-", ".pdf");

@@ -4,36 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The archive page in a real headless Chromium: finance takes an ERD from draft to submitted, the board downloads it. */
-class ReportBrowserIT {
-  static JalonServer server;
-  static Browser browser;
-
-  @BeforeAll
-  static void start() {
-    server = JalonServer.shared();
-    browser = Browser.open(server);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
-  @AfterEach
-  void forgetSession() {
-    browser.forget();
-  }
-
+class ReportBrowserIT extends BrowserTest {
   void saved() {
     try {
       browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("growl_container"), "Rapport enregistré."));
@@ -42,10 +18,6 @@ class ReportBrowserIT {
       throw new AssertionError("Pas de confirmation ; la page dit : " + browser.text(), e);
     }
     browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#growl_container .ui-growl-item")));
-  }
-
-  void click(By by) {
-    browser.wait.until(ExpectedConditions.elementToBeClickable(by)).click();
   }
 
   void choose(String menuId, String label) {

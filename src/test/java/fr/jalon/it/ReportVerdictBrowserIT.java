@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -15,32 +12,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The operator's verdicts recorded from the archive page, on the demo's accepted statement, in a real headless Chromium. */
-class ReportVerdictBrowserIT {
-  static JalonServer server;
-  static Browser browser;
-
-  @BeforeAll
-  static void start() {
-    server = JalonServer.shared();
-    browser = Browser.open(server);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
-  @AfterEach
-  void forgetSession() {
-    browser.forget();
-  }
-
-  void click(By by) {
-    browser.wait.until(ExpectedConditions.elementToBeClickable(by)).click();
-  }
-
+class ReportVerdictBrowserIT extends BrowserTest {
   /** Opens the lines of an accepted statement with lines (the demo answered one for an earlier year); other tests add empty or submitted ones. */
   void openAcceptedStatement() {
     browser.go("/reporting/reports.xhtml");
