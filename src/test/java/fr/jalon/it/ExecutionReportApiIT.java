@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +35,36 @@ class ExecutionReportApiIT {
       last = Long.parseLong(m.group(1));
     }
     return last;
+  }
+
+  @Test
+  void theDemoBoardDraftsAreMadeAgainAfterTheDemoImportSoTheyCountTheImportedExpenses() {
+    Matcher row = Pattern.compile("\\{[^{}]*\"fileName\":\"fec-exemple.txt\"[^{}]*\\}").matcher(board.get("/api/imports").body());
+    LocalDateTime imported = null;
+    while (row.find()) {
+      if (row.group().contains("\"status\":\"CONFIRMED\"")) {
+        Matcher at = Pattern.compile("\"importedAt\":\"([^\"]+)\"").matcher(row.group());
+        assertThat(at.find()).isTrue();
+        imported = LocalDateTime.parse(at.group(1));
+      }
+    }
+    assertThat(imported).as("the demo's confirmed import").isNotNull();
+    // Each report's id, type and status, in the archive's order; its generation time just before its id (keys are sorted).
+    Matcher report = Pattern.compile("\"generatedAt\":\"([^\"]+)\",\"generatedBy\":\"[^\"]*\",\"id\":(\\d+),.*?\"status\":\"(\\w+)\"[^\\[\\]{}]*?\"type\":\"(\\w+)\"")
+        .matcher(board.get("/api/reports").body());
+    java.util.Map<String, LocalDateTime> firstDraft = new java.util.TreeMap<>();
+    java.util.Map<String, Long> firstId = new java.util.TreeMap<>();
+    while (report.find()) {
+      long id = Long.parseLong(report.group(2));
+      String type = report.group(4);
+      if (report.group(3).equals("DRAFT") && (type.equals("BUDGET_EXECUTION") || type.equals("COFUNDING")) && id < firstId.getOrDefault(type, Long.MAX_VALUE)) {
+        firstId.put(type, id);
+        firstDraft.put(type, LocalDateTime.parse(report.group(1)));
+      }
+    }
+    assertThat(firstDraft).containsOnlyKeys("BUDGET_EXECUTION", "COFUNDING");
+    LocalDateTime importedAt = imported;
+    assertThat(firstDraft.values()).allSatisfy(generated -> assertThat(generated).isAfterOrEqualTo(importedAt));
   }
 
   @Test
