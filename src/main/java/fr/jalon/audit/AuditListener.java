@@ -113,6 +113,10 @@ public class AuditListener extends DescriptorEventAdapter {
     if (value instanceof BigDecimal amount) {
       return amount.toPlainString();
     }
+    if (value instanceof java.time.LocalDateTime time) {
+      // A reader wants the second; the nanoseconds the clock gives are noise in the trail.
+      return time.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    }
     if (value instanceof Audited other) {
       return String.valueOf(other.auditKey());
     }
