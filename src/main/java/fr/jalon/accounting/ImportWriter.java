@@ -31,9 +31,7 @@ public class ImportWriter {
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void stage(long importId, List<ImportRun.Staged> chunk) {
-    for (ImportRun.Staged s : chunk) {
-      ImportStaging.insert(em, importId, s);
-    }
+    ImportStaging.insert(em, importId, chunk);
   }
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -100,7 +100,7 @@ class ImportPersistenceTest {
         throw new IllegalStateException("panne simulée");
       }
       List<ImportRun.Staged> part = staged.subList(from, Math.min(staged.size(), from + 20));
-      db.run(em -> part.forEach(s -> ImportStaging.insert(em, importId, s)));
+      db.run(em -> ImportStaging.insert(em, importId, part));
     }
     db.run(em -> {
       em.find(AccountingImport.class, importId).confirm();
