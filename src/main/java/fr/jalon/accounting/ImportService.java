@@ -51,7 +51,8 @@ import java.util.Set;
 @ApplicationScoped
 public class ImportService {
   @Inject fr.jalon.execution.ExecutionTotals totals;
-  static final int CHUNK = 500;
+  /** Lines staged per transaction: one JDBC batch, kept under Derby's 5,000 row locks past which it locks the whole table. */
+  static final int CHUNK = 2000;
 
   @PersistenceContext EntityManager em;
   @Inject GrantService grants;
@@ -434,7 +435,7 @@ public class ImportService {
 
       @Override
       public boolean invoice(String supplier, String number, LocalDate date) {
-        return !expenses.sameInvoice(grantId, supplier, number, date, null).isEmpty();
+        return expenses.invoiceTaken(grantId, supplier, number, date);
       }
 
       @Override

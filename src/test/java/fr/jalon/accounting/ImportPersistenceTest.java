@@ -73,7 +73,7 @@ class ImportPersistenceTest {
 
       @Override
       public boolean invoice(String supplier, String number, LocalDate date) {
-        return !repo.sameInvoice(grantId, supplier, number, date, null).isEmpty();
+        return repo.invoiceTaken(grantId, supplier, number, date);
       }
     });
   }
