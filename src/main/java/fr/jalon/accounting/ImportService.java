@@ -51,7 +51,7 @@ import java.util.Set;
 @ApplicationScoped
 public class ImportService {
   @Inject fr.jalon.execution.ExecutionTotals totals;
-  /** Lines staged per transaction: one JDBC batch, kept under Derby's 5,000 row locks past which it locks the whole table. */
+  /** Expenses read, classified and staged per transaction: one JDBC batch, kept under Derby's 5,000 row locks past which it locks the whole table. */
   static final int CHUNK = 2000;
 
   @PersistenceContext EntityManager em;
@@ -272,18 +272,16 @@ public class ImportService {
       long id = writer.open(job.grantId(), format, job.file().originalName(), job.file().sha256(), job.at(), job.by());
       importId = id;
       int[] counts = new int[3];
-      List<ImportRun.Staged> chunk = new ArrayList<>(CHUNK);
+      List<ImportRun.Read> chunk = new ArrayList<>(CHUNK);
       int linesRead = read(job.file(), request, tracker, (f, action, siret) -> {
-        counts[job.run().classify(f, action, siret, chunk::add).outcome().ordinal()]++;
+        chunk.add(new ImportRun.Read(f, action, siret));
         if (chunk.size() >= CHUNK) {
-          writer.stage(id, chunk);
-          tracker.staged(chunk.size());
+          tracker.staged(writer.stage(id, job.run(), chunk, counts));
           chunk.clear();
         }
       }, p -> counts[ImportLine.Outcome.REFUSED.ordinal()]++);
       if (!chunk.isEmpty()) {
-        writer.stage(id, chunk);
-        tracker.staged(chunk.size());
+        tracker.staged(writer.stage(id, job.run(), chunk, counts));
       }
       row = writer.confirm(id, linesRead, counts[0], counts[1], counts[2]);
     } catch (RuntimeException | Error e) {
