@@ -11,7 +11,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
@@ -19,7 +24,8 @@ import java.util.List;
 /**
  * {@code /api/imports}: finance uploads a FEC (raw body, file name in {@code X-File-Name}; the
  * action in {@code ?action=}, optional {@code source}, {@code prefixes}, {@code journals},
- * {@code analytic}) and gets the preview; confirms it by the file's id; reads the history; undoes
+ * {@code analytic}) and gets the preview; confirms it by the file's id (in the background, followed
+ * through its progress); reads the history; undoes
  * an import. CSV files from other software: {@code csv/preview} with a saved (or guessed) column
  * mapping, then the same confirm. The selection and mappings saved per grant under {@code settings}.
  */
@@ -55,18 +61,26 @@ public class ImportResource {
     return imports.preview(file.fileId(), imports.csvRequest(file.fileId(), profile, action, source));
   }
 
+  /** The answer to a confirm: it has started; {@code progress} (also the Location) follows it to its outcome. */
+  public record Started(long fileId, String message, String progress, ImportProgress.State state) {}
+
   /**
-   * Confirms the previewed file {@code fileId} with the same parameters; a CSV previewed with a
+   * Starts confirming the previewed file {@code fileId} with the same parameters (202 Accepted: it
+   * runs in the background; {@code GET {fileId}/progress} tells how far it has gone, then the import
+   * confirmed or why it failed); 409 while a confirm of the same file runs. A CSV previewed with a
    * saved (or guessed) mapping may name it by {@code profile} instead of giving {@code csv}.
    */
   @POST
   @Path("{fileId}/confirm")
   @Consumes(MediaType.APPLICATION_JSON)
-  public ImportRow confirm(@PathParam("fileId") long fileId, ImportService.ImportRequest request) {
-    if (request != null && request.csv() == null && request.profile() != null && !request.profile().isBlank()) {
-      return imports.confirm(fileId, imports.csvRequest(fileId, request.profile(), request.actionId(), request.sourceId()));
-    }
-    return imports.confirm(fileId, request == null || request.csv() != null ? request : withSavedMapping(request));
+  public Response confirm(@PathParam("fileId") long fileId, ImportService.ImportRequest request, @Context HttpHeaders headers, @Context UriInfo uri) {
+    ImportService.ImportRequest r = request != null && request.csv() == null && request.profile() != null && !request.profile().isBlank()
+        ? imports.csvRequest(fileId, request.profile(), request.actionId(), request.sourceId())
+        : request == null || request.csv() != null ? request : withSavedMapping(request);
+    java.util.Locale locale = fr.jalon.platform.ProblemMappers.locale(headers);
+    ImportProgress.State state = imports.start(fileId, r, locale);
+    URI progress = uri.getBaseUriBuilder().path(ImportResource.class).path(ImportResource.class, "progress").build(fileId);
+    return Response.accepted(new Started(fileId, fr.jalon.platform.Messages.get(locale, "import.confirm.started"), progress.getPath(), state)).location(progress).build();
   }
 
   /** A FEC request without an account mapping takes the one saved for the grant (or the categories' prefixes); no selection given means every entry. */
@@ -80,7 +94,7 @@ public class ImportResource {
         new FecSelection(s.accountPrefixes(), s.journals(), s.analyticCode(), saved == null ? java.util.Map.of() : saved.categoryByPrefix()));
   }
 
-  /** How far the reading of an uploaded file has gone (for a progress bar). */
+  /** How far the reading (a preview) or the confirm of an uploaded file has gone (for a progress bar), and a confirm's outcome. */
   @GET
   @Path("{fileId}/progress")
   public ImportProgress.State progress(@PathParam("fileId") long fileId) {

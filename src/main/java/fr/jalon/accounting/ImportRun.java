@@ -29,6 +29,9 @@ public final class ImportRun {
   /** A line to create, with the expense built (rules checked) and, for a credit note, the source key of the line it corrects. */
   public record Staged(Expense expense, String correctsSourceKey) {}
 
+  /** An expense read from a file, with the action code and the supplier's SIRET it names (a CSV's), or nulls: what {@link #classify} takes. */
+  public record Read(FecExpense expense, String actionCode, String siret) {}
+
   /** Tells whether a source key, or an invoice (supplier, number, date), is already recorded and visible. */
   public interface Taken {
     boolean sourceKey(String key);

@@ -22,7 +22,9 @@ import fr.jalon.platform.Messages;
 import fr.jalon.platform.NotFoundException;
 import fr.jalon.platform.RuleViolation;
 import fr.jalon.platform.StoredFile;
+import fr.jalon.security.SystemCaller;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -36,6 +38,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -48,7 +51,8 @@ import java.util.Set;
 @ApplicationScoped
 public class ImportService {
   @Inject fr.jalon.execution.ExecutionTotals totals;
-  static final int CHUNK = 500;
+  /** Expenses read, classified and staged per transaction: one JDBC batch, kept under Derby's 5,000 row locks past which it locks the whole table. */
+  static final int CHUNK = 2000;
 
   @PersistenceContext EntityManager em;
   @Inject GrantService grants;
@@ -59,6 +63,10 @@ public class ImportService {
 
   @Inject ImportProgress progress;
   @Inject Settings settings;
+  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ImportService.class.getName());
+
+  /** Where confirms run, off the request thread (the server's default executor). */
+  @jakarta.annotation.Resource ManagedExecutorService executor;
 
   /** Why an import is undone: kept in the audit trail. */
   public record UndoRequest(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 500) String reason) {}
@@ -156,7 +164,7 @@ public class ImportService {
     List<ImportLine> shown = new ArrayList<>();
     int[] counts = new int[3];
     BigDecimal[] total = {BigDecimal.ZERO.setScale(2)};
-    int linesRead = read(file, request, (f, action, siret) -> {
+    int linesRead = read(file, request, progress.start(file.id(), file.sizeBytes(), passes(request)), (f, action, siret) -> {
       ImportLine line = run.classify(f, action, siret, staged -> total[0] = total[0].add(staged.expense().amountIncl()));
       counts[line.outcome().ordinal()]++;
       if (shown.size() < ImportPreview.SHOWN) {
@@ -177,9 +185,8 @@ public class ImportService {
     void accept(FecExpense expense, String actionCode, String supplierSiret);
   }
 
-  /** Reads a FEC (two passes) or a CSV (one), following the progress of the reading. */
-  private int read(StoredFile file, ImportRequest request, ReadExpense expenses, java.util.function.Consumer<FecProblem> problems) {
-    ImportProgress.Tracker tracker = progress.start(file.id(), file.sizeBytes(), request.isCsv() ? 1 : 2);
+  /** Reads a FEC (two passes) or a CSV (one), its progress followed by {@code tracker}. */
+  private int read(StoredFile file, ImportRequest request, ImportProgress.Tracker tracker, ReadExpense expenses, java.util.function.Consumer<FecProblem> problems) {
     try {
       if (request.isCsv()) {
         try (InputStream in = tracker.pass(open(file))) {
@@ -194,6 +201,10 @@ public class ImportService {
     }
   }
 
+  private static int passes(ImportRequest request) {
+    return request.isCsv() ? 1 : 2;
+  }
+
   /** How far the reading of {@code fileId} has gone, or null when it is not being read. */
   @RolesAllowed(FINANCE)
   public ImportProgress.State progress(long fileId) {
@@ -201,37 +212,110 @@ public class ImportService {
   }
 
   /**
-   * Imports the file: its lines are written staged (invisible) in chunks, each its own short
-   * transaction, then all become visible at once. Nothing is visible after a failure. The selection
-   * and mapping used are saved for the next import.
+   * Starts importing the file in the background and returns at once (a 500,000-line FEC takes
+   * minutes: on the request thread, the server's request timeout cut it). The request is checked
+   * first (a wrong action or source is refused now); who confirms and when is taken here, where the
+   * request tells it, and the work runs as that user. {@link #progress(long)} follows it to its
+   * outcome. Refused while a confirm of the same file runs.
+   */
+  @RolesAllowed(FINANCE)
+  public ImportProgress.State start(long fileId, @NotNull @Valid ImportRequest request, java.util.Locale locale) {
+    Job job = job(fileId, request, locale);
+    try {
+      executor.execute(() -> {
+        try {
+          SystemCaller.callAs(job.by(), () -> confirm(job));
+        } catch (RuntimeException | Error reported) {
+          // told to whoever follows the progress, and logged when unexpected
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      job.tracker().failed(Messages.get(job.locale(), "import.confirm.failed", e.getMessage()), null);
+      throw e;
+    }
+    return job.tracker().state();
+  }
+
+  /**
+   * Imports the file and returns once done (the demo's imports at start-up): as {@link #start}, on
+   * the caller's thread.
    */
   @RolesAllowed(FINANCE)
   public ImportRow confirm(long fileId, @NotNull @Valid ImportRequest request) {
+    return confirm(job(fileId, request, Messages.FRENCH));
+  }
+
+  /** A confirm about to run, with what the caller's request tells: the grant, who, when, the language of the messages. */
+  private record Job(ImportRun run, StoredFile file, ImportRequest request, long grantId, LocalDateTime at, String by, java.util.Locale locale,
+      ImportProgress.Tracker tracker) {}
+
+  private Job job(long fileId, ImportRequest request, java.util.Locale locale) {
     ImportRun run = run(request);
     StoredFile file = files.find(fileId);
-    Grant grant = grants.grant();
-    long importId = writer.open(grant.id(), request.isCsv() ? ImportProfile.CSV : ImportProfile.FEC, file.originalName(), file.sha256(), AuditContext.now(), AuditContext.actor());
+    long grantId = grants.grant().id();
+    ImportProgress.Tracker tracker = progress.startConfirm(file.id(), file.sizeBytes(), passes(request));
+    return new Job(run, file, request, grantId, AuditContext.now(), AuditContext.actor(), locale == null ? Messages.FRENCH : locale, tracker);
+  }
+
+  /**
+   * The lines are written staged (invisible) in chunks, each its own short transaction, then all
+   * become visible at once. Nothing is visible after a failure. The selection and mapping used are
+   * saved for the next import.
+   */
+  private ImportRow confirm(Job job) {
+    ImportRequest request = job.request();
+    ImportProgress.Tracker tracker = job.tracker();
+    String format = request.isCsv() ? ImportProfile.CSV : ImportProfile.FEC;
+    Long importId = null;
     ImportRow row;
     try {
+      long id = writer.open(job.grantId(), format, job.file().originalName(), job.file().sha256(), job.at(), job.by());
+      importId = id;
       int[] counts = new int[3];
-      List<ImportRun.Staged> chunk = new ArrayList<>();
-      int linesRead = read(file, request, (f, action, siret) -> {
-        counts[run.classify(f, action, siret, chunk::add).outcome().ordinal()]++;
+      List<ImportRun.Read> chunk = new ArrayList<>(CHUNK);
+      int linesRead = read(job.file(), request, tracker, (f, action, siret) -> {
+        chunk.add(new ImportRun.Read(f, action, siret));
         if (chunk.size() >= CHUNK) {
-          writer.stage(importId, List.copyOf(chunk));
+          tracker.staged(writer.stage(id, job.run(), chunk, counts));
           chunk.clear();
         }
       }, p -> counts[ImportLine.Outcome.REFUSED.ordinal()]++);
       if (!chunk.isEmpty()) {
-        writer.stage(importId, List.copyOf(chunk));
+        tracker.staged(writer.stage(id, job.run(), chunk, counts));
       }
-      row = writer.confirm(importId, linesRead, counts[0], counts[1], counts[2]);
-    } catch (RuntimeException e) {
-      writer.fail(importId);
+      row = writer.confirm(id, linesRead, counts[0], counts[1], counts[2]);
+    } catch (RuntimeException | Error e) {
+      fail(job, importId, e);
       throw e;
     }
-    writer.saveProfile(grant.id(), request.isCsv() ? ImportProfile.CSV : ImportProfile.FEC, request.profileName(), request, AuditContext.now(), AuditContext.actor());
+    try {
+      writer.saveProfile(job.grantId(), format, request.profileName(), request, job.at(), job.by());
+    } catch (RuntimeException e) {
+      // The import is confirmed and visible: only next time's pre-filled settings are missing.
+      LOG.log(java.util.logging.Level.WARNING, "Réglages d’import non enregistrés après l’import " + row.id(), e);
+    }
+    tracker.confirmed(row);
     return row;
+  }
+
+  /** The import marked failed (its staged lines stay invisible) and the reason told to whoever follows it. */
+  private void fail(Job job, Long importId, Throwable e) {
+    Throwable cause = fr.jalon.platform.ProblemMappers.Unexpected.unwrap(e);
+    try {
+      if (importId != null) {
+        writer.fail(importId);
+      }
+    } catch (RuntimeException again) {
+      e.addSuppressed(again);
+    }
+    if (cause instanceof RuleViolation v) {
+      job.tracker().failed(v.message(job.locale()), v.field());
+    } else if (cause instanceof RuleViolation.Several s) {
+      job.tracker().failed(s.violations().get(0).message(job.locale()), s.violations().get(0).field());
+    } else {
+      LOG.log(java.util.logging.Level.SEVERE, "Import du fichier " + job.file().id() + " échoué", e);
+      job.tracker().failed(Messages.get(job.locale(), "import.confirm.failed", String.valueOf(cause.getMessage())), null);
+    }
   }
 
   /**
@@ -349,7 +433,7 @@ public class ImportService {
 
       @Override
       public boolean invoice(String supplier, String number, LocalDate date) {
-        return !expenses.sameInvoice(grantId, supplier, number, date, null).isEmpty();
+        return expenses.invoiceTaken(grantId, supplier, number, date);
       }
 
       @Override

@@ -27,7 +27,7 @@ import java.util.Map;
 /**
  * The import page: upload a FEC or a CSV (streamed to the file store), check the selection and
  * mappings (pre-filled from what was saved), read the file with a progress bar into a preview, then
- * confirm or abandon; the history with its undo.
+ * confirm (in the background, followed by the same progress bar) or abandon; the history with its undo.
  */
 @Named
 @ViewScoped
@@ -96,6 +96,7 @@ public class ImportView implements Serializable {
   private ImportService.ImportRequest previewed;
   private String undoReason;
   private ImportLine.Outcome outcome;
+  private Long confirming;
 
   @PostConstruct
   void load() {
@@ -211,16 +212,36 @@ public class ImportView implements Serializable {
     }
   }
 
-  /** Imports what the preview showed, with the settings it was read with (saved for next time). */
+  /**
+   * Starts importing what the preview showed, with the settings it was read with (saved for next
+   * time); it runs in the background: the page follows its progress, then calls {@link #finish()}.
+   */
   public void confirm() {
     try {
-      ImportRow row = imports.confirm(uploaded.fileId(), previewed);
-      Faces.info("import.page.confirmed", row.created(), row.skipped(), row.refused());
-      reset();
-      history = imports.history();
+      imports.start(uploaded.fileId(), previewed, Faces.locale());
+      confirming = uploaded.fileId();
+      org.primefaces.PrimeFaces.current().ajax().addCallbackParam("confirming", true);
+    } catch (fr.jalon.platform.ConcurrentEditException e) {
+      Faces.error(null, e.getMessage());
     } catch (RuntimeException e) {
       Faces.show(e, "previewForm");
     }
+  }
+
+  /** Once the confirm is over: its outcome told, the history refreshed. */
+  public void finish() {
+    ImportProgress.State s = confirming == null ? null : imports.progress(confirming);
+    if (s == null || !s.done()) {
+      return;
+    }
+    confirming = null;
+    if (s.status() == ImportStatus.CONFIRMED) {
+      Faces.info("import.page.confirmed", s.result().created(), s.result().skipped(), s.result().refused());
+      reset();
+    } else {
+      Faces.error(null, Faces.text("import.page.failed", s.field() == null ? s.error() : s.error() + " (" + s.field() + ")"));
+    }
+    history = imports.history();
   }
 
   public void abandon() {

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,11 +30,22 @@ public class ImportWriter {
     return i.id();
   }
 
+  /**
+   * Classifies {@code lines} and writes those to create staged, in one transaction: the
+   * double-import checks read in it too (outside a transaction, off the request thread, the
+   * server's entity manager is not there to read with). Adds each line to {@code counts} by
+   * outcome; returns the lines staged.
+   */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void stage(long importId, List<ImportRun.Staged> chunk) {
-    for (ImportRun.Staged s : chunk) {
-      ImportStaging.insert(em, importId, s);
+  public int stage(long importId, ImportRun run, List<ImportRun.Read> lines, int[] counts) {
+    List<ImportRun.Staged> chunk = new ArrayList<>(lines.size());
+    for (ImportRun.Read r : lines) {
+      counts[run.classify(r.expense(), r.actionCode(), r.siret(), chunk::add).outcome().ordinal()]++;
     }
+    if (!chunk.isEmpty()) {
+      ImportStaging.insert(em, importId, chunk);
+    }
+    return chunk.size();
   }
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)

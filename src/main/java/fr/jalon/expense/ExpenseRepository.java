@@ -20,6 +20,8 @@ import java.util.Map;
 @ApplicationScoped
 public class ExpenseRepository {
   /** A line is visible when typed, or when its import has been confirmed. */
+  /** {@link #VISIBLE} in SQL, for the expense aliased {@code e}. */
+  static final String VISIBLE_SQL = "(e.IMPORT_ID IS NULL OR e.IMPORT_ID IN (SELECT i.ID FROM ACCOUNTING_IMPORT i WHERE i.STATUS = 'CONFIRMED'))";
   static final String VISIBLE = "(e.importId IS NULL OR e.importId IN (SELECT i.id FROM AccountingImport i WHERE i.status = fr.jalon.accounting.ImportStatus.CONFIRMED))";
 
   private static final String ROW = "SELECT NEW fr.jalon.expense.ExpenseRow(e.id, e.sortDate, e.action.code, e.category.code, e.source.funder.name, e.supplierName,"
@@ -321,11 +323,36 @@ public class ExpenseRepository {
         .toList();
   }
 
-  /** Whether a visible line already carries this source key (an import's double check). */
+  /**
+   * Whether a visible line already carries this source key (an import's double check, once per
+   * line read: at a million expenses it must be an index probe, so Derby is told the index rather
+   * than left to weigh it against the grant's own indexes).
+   */
   public boolean sourceKeyTaken(long grantId, String sourceKey) {
-    return !em.createQuery("SELECT e.id FROM Expense e WHERE e.grant.id = :grant AND e.sourceKey = :key AND e.status <> fr.jalon.expense.ExpenseStatus.CANCELLED AND " + VISIBLE, Long.class)
-        .setParameter("grant", grantId)
-        .setParameter("key", sourceKey)
+    return !em.createNativeQuery("SELECT e.ID FROM EXPENSE e --DERBY-PROPERTIES index=EXPENSE_SOURCE_KEY\n"
+            + "WHERE e.SOURCE_KEY = ? AND e.GRANT_ID = ? AND e.STATUS <> 'CANCELLED' AND " + VISIBLE_SQL)
+        .setParameter(1, sourceKey)
+        .setParameter(2, grantId)
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
+  }
+
+  /**
+   * Whether a visible, not cancelled line of the same invoice (supplier + number + date) is already
+   * recorded: {@link #sameInvoice}'s question as an import asks it once per line, on the invoice index.
+   */
+  public boolean invoiceTaken(long grantId, String supplierName, String invoiceNumber, LocalDate invoiceDate) {
+    if (invoiceNumber == null || invoiceDate == null) {
+      return false;
+    }
+    return !em.createNativeQuery("SELECT e.ID FROM EXPENSE e --DERBY-PROPERTIES index=EXPENSE_INVOICE\n"
+            + "WHERE e.INVOICE_NUMBER = ? AND e.INVOICE_DATE = ? AND e.GRANT_ID = ? AND LOWER(e.SUPPLIER_NAME) = ? AND e.STATUS <> 'CANCELLED'"
+            + " AND e.CORRECTS_ID IS NULL AND " + VISIBLE_SQL)
+        .setParameter(1, invoiceNumber.trim())
+        .setParameter(2, java.sql.Date.valueOf(invoiceDate))
+        .setParameter(3, grantId)
+        .setParameter(4, supplierName.trim().toLowerCase(Locale.ROOT))
         .setMaxResults(1)
         .getResultList()
         .isEmpty();

@@ -94,7 +94,7 @@ class CsvImportPersistenceTest {
 
       @Override
       public boolean invoice(String supplier, String number, LocalDate date) {
-        return !repo.sameInvoice(grantId, supplier, number, date, null).isEmpty();
+        return repo.invoiceTaken(grantId, supplier, number, date);
       }
 
       @Override
@@ -123,7 +123,7 @@ class CsvImportPersistenceTest {
       CsvReader.read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), mapping, "CSV|" + grantId + "|", l -> lines.add(run.classify(l.expense(), l.actionCode(), l.supplierSiret(), staged::add)),
           p -> lines.add(new ImportLine(p.lineNumber(), ImportLine.Outcome.REFUSED, p.column(), p.reason(), null, null, null, null, null, null, null, null, false)));
     });
-    db.run(em -> staged.forEach(s -> ImportStaging.insert(em, importId, s)));
+    db.run(em -> ImportStaging.insert(em, importId, staged));
     db.run(em -> {
       em.find(AccountingImport.class, importId).confirm();
       em.flush();

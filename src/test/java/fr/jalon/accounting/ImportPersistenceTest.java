@@ -73,7 +73,7 @@ class ImportPersistenceTest {
 
       @Override
       public boolean invoice(String supplier, String number, LocalDate date) {
-        return !repo.sameInvoice(grantId, supplier, number, date, null).isEmpty();
+        return repo.invoiceTaken(grantId, supplier, number, date);
       }
     });
   }
@@ -100,7 +100,7 @@ class ImportPersistenceTest {
         throw new IllegalStateException("panne simulée");
       }
       List<ImportRun.Staged> part = staged.subList(from, Math.min(staged.size(), from + 20));
-      db.run(em -> part.forEach(s -> ImportStaging.insert(em, importId, s)));
+      db.run(em -> ImportStaging.insert(em, importId, part));
     }
     db.run(em -> {
       em.find(AccountingImport.class, importId).confirm();
@@ -152,6 +152,74 @@ class ImportPersistenceTest {
     db.run(em -> em.createNativeQuery("UPDATE EXPENSE SET STATEMENT_ID = NULL WHERE IMPORT_ID = ?").setParameter(1, importId).executeUpdate());
     db.run(em -> service(em).undo(importId, new ImportService.UndoRequest("essai")));
     assertThat(totals(null).count()).isZero();
+  }
+
+  /**
+   * The whole sample staged as one JDBC batch: every line written as the entity would be (amounts,
+   * dates, status, provenance, key), invisible while staged, and the credit note linked to the
+   * invoice it corrects, written earlier in the same batch.
+   */
+  @Test
+  void oneBatchStagesEveryLineAndLinksTheCreditNoteToItsInvoice() {
+    long importId = db.inTransaction(em -> {
+      AccountingImport i = new AccountingImport(em.find(Grant.class, grantId), "FEC", "fec-lot.txt", "b".repeat(64), LocalDateTime.of(2024, 12, 2,9, 0), "finance");
+      em.persist(i);
+      em.flush();
+      return i.id();
+    });
+    List<ImportRun.Staged> staged = new ArrayList<>();
+    long visibleBefore = totals(null).count();
+    db.run(em -> {
+      ImportRun base = run(em);
+      // Nothing taken: the lines are staged whatever the other test confirmed.
+      ImportRun run = new ImportRun(em.find(Grant.class, grantId), em.createQuery("SELECT a FROM Action a", Action.class).getSingleResult(),
+          em.createQuery("SELECT c FROM Cofunding c", Cofunding.class).getSingleResult(), em.createQuery("SELECT c FROM CostCategory c", CostCategory.class).getResultList(),
+          FecSelection.everything(), new ImportRun.Taken() {
+            @Override
+            public boolean sourceKey(String key) {
+              return false;
+            }
+
+            @Override
+            public boolean invoice(String supplier, String number, LocalDate date) {
+              return false;
+            }
+          });
+      assertThat(base).isNotNull();
+      FecEntries.read(FecReaderTest::sample, FecSelection.everything(), f -> run.classify(f, staged::add), p -> {});
+    });
+    assertThat(staged).hasSize(77);
+    db.run(em -> ImportStaging.insert(em, importId, staged));
+
+    assertThat(totals(null).count()).as("staged lines stay invisible").isEqualTo(visibleBefore);
+    List<Object[]> rows = db.inTransaction(em -> em.createNativeQuery("SELECT SOURCE_KEY, AMOUNT_EXCL, AMOUNT_VAT, AMOUNT_INCL, ELIGIBLE_AMOUNT, INVOICE_DATE, PAID_ON, STATUS,"
+        + " PROVENANCE, SUPPLIER_NAME, EXPENSE_YEAR, SORT_DATE, PAYMENT_ESTIMATED FROM EXPENSE WHERE IMPORT_ID = ? ORDER BY ID").setParameter(1, importId).getResultList());
+    assertThat(rows).hasSize(77);
+    for (int i = 0; i < rows.size(); i++) {
+      fr.jalon.expense.Expense e = staged.get(i).expense();
+      Object[] r = rows.get(i);
+      assertThat(r[0]).isEqualTo(e.sourceKey());
+      assertThat((BigDecimal) r[1]).isEqualByComparingTo(e.amountExcl());
+      assertThat((BigDecimal) r[2]).isEqualByComparingTo(e.amountVat());
+      assertThat((BigDecimal) r[3]).isEqualByComparingTo(e.amountIncl());
+      assertThat((BigDecimal) r[4]).isEqualByComparingTo(e.eligibleAmount());
+      assertThat(((java.sql.Date) r[5]).toLocalDate()).isEqualTo(e.invoiceDate());
+      assertThat(r[6] == null ? null : ((java.sql.Date) r[6]).toLocalDate()).isEqualTo(e.paidOn());
+      assertThat(r[7]).isEqualTo(e.status().name());
+      assertThat(r[8]).isEqualTo("FEC");
+      assertThat(r[9]).isEqualTo(e.supplierName());
+      assertThat(((Number) r[10]).intValue()).isEqualTo(e.year());
+      assertThat(((java.sql.Date) r[11]).toLocalDate()).isEqualTo(e.sortDate());
+      assertThat(r[12]).isEqualTo(e.paymentEstimated());
+    }
+    ImportRun.Staged creditNote = staged.stream().filter(s -> s.correctsSourceKey() != null).findFirst().orElseThrow();
+    List<Object[]> link = db.inTransaction(em -> em.createNativeQuery("SELECT c.SOURCE_KEY, o.SOURCE_KEY, o.IMPORT_ID FROM EXPENSE c JOIN EXPENSE o ON o.ID = c.CORRECTS_ID"
+        + " WHERE c.IMPORT_ID = ?").setParameter(1, importId).getResultList());
+    assertThat(link).hasSize(1);
+    assertThat(link.get(0)[0]).isEqualTo(creditNote.expense().sourceKey());
+    assertThat(link.get(0)[1]).isEqualTo(creditNote.correctsSourceKey());
+    assertThat(((Number) link.get(0)[2]).longValue()).isEqualTo(importId);
+    db.run(em -> em.find(AccountingImport.class, importId).fail());
   }
 
   private static ImportService service(EntityManager em) {

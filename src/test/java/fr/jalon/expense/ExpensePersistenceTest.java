@@ -199,6 +199,10 @@ class ExpensePersistenceTest {
       ExpenseRepository repo = new ExpenseRepository(em);
       assertThat(repo.sameInvoice(grantId, "fournisseur 0", "F-0", LocalDate.of(2023, 3, 1), null)).hasSize(1);
       assertThat(repo.sameInvoice(grantId, "fournisseur 0", "F-0", LocalDate.of(2023, 3, 2), null)).isEmpty();
+      // An import's question, on the invoice index: the same answers, the supplier's case aside.
+      assertThat(repo.invoiceTaken(grantId, " Fournisseur 0 ", "F-0", LocalDate.of(2023, 3, 1))).isTrue();
+      assertThat(repo.invoiceTaken(grantId, "fournisseur 0", "F-0", LocalDate.of(2023, 3, 2))).isFalse();
+      assertThat(repo.invoiceTaken(grantId, "fournisseur 1", "F-0", LocalDate.of(2023, 3, 1))).isFalse();
     });
   }
 }

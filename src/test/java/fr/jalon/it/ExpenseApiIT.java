@@ -121,10 +121,9 @@ class ExpenseApiIT {
     long fileId = Long.parseLong(preview.body().replaceAll(".*\"fileId\":(\\d+).*", "$1"));
     assertThat(Http.basic(server, "conseil", "jalon-demo").raw("POST", "/api/imports/preview?action=" + action, "text/plain", fec).statusCode()).isEqualTo(403);
 
-    HttpResponse<String> confirmed = finance.json("POST", "/api/imports/" + fileId + "/confirm", "{\"actionId\":" + action + "}");
-    assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
-    assertThat(confirmed.body()).contains("\"status\":\"CONFIRMED\"", "\"created\":77");
-    long importId = Long.parseLong(confirmed.body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+    String confirmed = ImportConfirm.confirm(finance, fileId, "{\"actionId\":" + action + "}");
+    assertThat(confirmed).contains("\"status\":\"CONFIRMED\"", "\"created\":77");
+    long importId = Long.parseLong(confirmed.replaceAll(".*\"id\":(\\d+).*", "$1"));
     assertThat(finance.get("/api/expenses?size=5&action=" + action + "&text=APIFA24-0001").body()).contains("APIFA24-0001", "\"provenance\":\"FEC\"");
     assertThat(Http.session(server, "conseil", "jalon-demo").get("/api/imports").body()).contains("\"fileName\":\"fec.txt\"", "\"created\":77");
 

@@ -75,8 +75,10 @@ class ExpenseBrowserIT extends BrowserTest {
     assertThat(refusedLines).contains("Refusée").doesNotContain("À créer");
     browser.screenshot("import-apercu");
 
+    // The confirm runs in the background: the page follows its progress, then tells the outcome and refreshes the history.
     browser.driver.findElement(By.id("previewForm:confirm")).click();
-    browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("growl_container"), "Import confirmé : 77 dépenses créées"));
+    new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(90))
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("growl_container"), "Import confirmé : 77 dépenses créées"));
     browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("uploadForm:file")));
     String history = browser.driver.findElement(By.id("historyForm:history")).getText();
     assertThat(history).contains("fec-navigateur.txt", "finance", "Confirmé");

@@ -57,10 +57,10 @@ class ImportApiIT {
 
     assertThat(Http.session(server, "conseil", "jalon-demo").json("POST", "/api/imports/" + fileId + "/confirm", "{\"actionId\":" + action + ",\"profile\":\"" + profile + "\"}")
         .statusCode()).isEqualTo(403);
-    HttpResponse<String> confirmed = finance.json("POST", "/api/imports/" + fileId + "/confirm", "{\"actionId\":" + action + ",\"profile\":\"" + profile + "\"}");
-    assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
-    assertThat(confirmed.body()).contains("\"format\":\"CSV\"", "\"created\":2", "\"refused\":2");
-    long importId = id(confirmed.body(), "id");
+    String confirmed = ImportConfirm.confirm(finance, fileId, "{\"actionId\":" + action + ",\"profile\":\"" + profile + "\"}");
+    assertThat(confirmed).contains("\"status\":\"CONFIRMED\"", "\"format\":\"CSV\"", "\"created\":2", "\"refused\":2", "\"linesRead\":5", "\"staged\":2",
+        "\"percent\":100");
+    long importId = id(confirmed, "id");
     assertThat(finance.get("/api/expenses?size=5&text=CSV-" + run + "-2").body()).contains("\"provenance\":\"CSV\"", "\"actionCode\":\"A2.1\"", "\"amountIncl\":600.00");
 
     // The mapping is saved under its name and read back; the same file again creates nothing.
@@ -72,6 +72,62 @@ class ImportApiIT {
 
     assertThat(finance.json("POST", "/api/imports/" + importId + "/undo", "{\"reason\":\"essai CSV\"}").statusCode()).isEqualTo(200);
     assertThat(finance.get("/api/expenses/totals?text=CSV-" + run).body()).contains("\"count\":0");
+  }
+
+  /**
+   * A confirm whose reading fails in the background (a mapped column the file does not have) is
+   * told FAILED with the French reason and its field; nothing of it is visible, not even in the history.
+   */
+  @Test
+  void aConfirmFailingInTheBackgroundIsReportedFailedInFrenchAndLeavesNothingVisible() {
+    String run = Long.toString(System.nanoTime(), 36).toUpperCase();
+    String csv = "N° facture;Date facture;Fournisseur;Montant HT;TVA;Compte\n"
+        + "ECH-" + run + "-1;15/03/2024;Papeterie " + run + ";100,00;20,00;6063\n";
+    long action = idOf("/api/actions", "A1.1");
+    HttpResponse<String> preview = finance.raw("POST", "/api/imports/csv/preview?action=" + action + "&profile=echec-" + run.toLowerCase(), "text/csv",
+        csv.getBytes(StandardCharsets.UTF_8));
+    assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+    long fileId = id(preview.body(), "fileId");
+    String mapping = "{\"separator\":\";\",\"decimalComma\":true,\"columns\":{\"INVOICE_NUMBER\":\"N° facture\",\"INVOICE_DATE\":\"Date facture\","
+        + "\"SUPPLIER\":\"Fournisseur\",\"AMOUNT_EXCL\":\"Montant HT\",\"AMOUNT_VAT\":\"TVA\",\"ACCOUNT\":\"Compte absent\"}}";
+    String failed = ImportConfirm.confirm(finance, fileId, "{\"actionId\":" + action + ",\"csv\":" + mapping + "}");
+    assertThat(failed).contains("\"status\":\"FAILED\"", "\"field\":\"csv\"", "Compte absent").doesNotContain("\"result\"");
+    assertThat(failed.replaceAll("(?s).*\"error\":\"([^\"]*)\".*", "$1")).contains("colonne");
+    assertThat(finance.get("/api/expenses/totals?text=ECH-" + run).body()).contains("\"count\":0");
+    assertThat(finance.get("/api/imports").body()).doesNotContain("\"status\":\"FAILED\"");
+  }
+
+  /**
+   * A file being confirmed cannot be confirmed again until that ends (409, said in French); the
+   * progress tells the expenses staged, then the import confirmed with its counts.
+   */
+  @Test
+  void aSecondConfirmOfTheSameFileWhileTheFirstRunsIsRefused() {
+    String run = Long.toString(System.nanoTime(), 36).toUpperCase();
+    StringBuilder csv = new StringBuilder("N° facture;Date facture;Fournisseur;Libellé;Montant HT;TVA;Compte\n");
+    int lines = 4000;
+    for (int i = 1; i <= lines; i++) {
+      csv.append("LOT-").append(run).append('-').append(i).append(";15/03/2024;Fournisseur ").append(run).append(";Fournitures;10,00;2,00;6063\n");
+    }
+    long action = idOf("/api/actions", "A1.1");
+    String profile = "lot-" + run.toLowerCase();
+    HttpResponse<String> preview = finance.raw("POST", "/api/imports/csv/preview?action=" + action + "&profile=" + profile, "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+    assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+    assertThat(preview.body()).contains("\"toCreate\":" + lines);
+    long fileId = id(preview.body(), "fileId");
+    String request = "{\"actionId\":" + action + ",\"profile\":\"" + profile + "\"}";
+
+    HttpResponse<String> first = finance.json("POST", "/api/imports/" + fileId + "/confirm", request);
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+    assertThat(first.body()).contains("\"status\":\"STAGED\"", "\"done\":false");
+    HttpResponse<String> second = finance.json("POST", "/api/imports/" + fileId + "/confirm", request);
+    assertThat(second.statusCode()).as(second.body()).isEqualTo(409);
+    assertThat(second.body()).contains("Un import de ce fichier est déjà en cours");
+
+    String done = ImportConfirm.waitFor(finance, fileId);
+    assertThat(done).contains("\"status\":\"CONFIRMED\"", "\"created\":" + lines, "\"staged\":" + lines, "\"linesRead\":" + (lines + 1));
+    assertThat(finance.get("/api/expenses/totals?text=LOT-" + run).body()).contains("\"count\":" + lines);
+    assertThat(finance.json("POST", "/api/imports/" + id(done, "id") + "/undo", "{\"reason\":\"essai concurrence\"}").statusCode()).isEqualTo(200);
   }
 
   /** A SIRET Jalon has never seen: 13 digits from {@code seed} and the Luhn key. */
@@ -106,9 +162,9 @@ class ImportApiIT {
     assertThat(preview.body()).contains("\"toCreate\":2", "\"refused\":1", "\"lineNumber\":4", "\"column\":\"SIRET fournisseur\"", "clé de contrôle",
         "Nouveau fournisseur « Atelier " + run + " » (SIRET " + siret + "), enregistré à la confirmation.");
     long fileId = id(preview.body(), "fileId");
-    HttpResponse<String> confirmed = finance.json("POST", "/api/imports/" + fileId + "/confirm", "{\"actionId\":" + action + ",\"profile\":\"" + profile + "\"}");
-    assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
-    long importId = id(confirmed.body(), "id");
+    String confirmed = ImportConfirm.confirm(finance, fileId, "{\"actionId\":" + action + ",\"profile\":\"" + profile + "\"}");
+    assertThat(confirmed).contains("\"status\":\"CONFIRMED\"");
+    long importId = id(confirmed, "id");
 
     // Both lines are the one new organisation's, under its name.
     String list = finance.get("/api/expenses?size=5&text=SIR-" + run).body();
