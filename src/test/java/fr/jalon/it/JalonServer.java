@@ -40,8 +40,9 @@ public final class JalonServer implements AutoCloseable {
       Path folder = itDir().resolve("shared");
       deleteRecursively(folder);
       shared = launch(folder, Map.of("JALON_MODE", "demo"));
-      shared.awaitHealthy(Duration.ofMinutes(4));
+      // Before the wait: a server too slow to answer in time must not outlive the test JVM either.
       Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+      shared.awaitHealthy(Duration.ofMinutes(4));
     }
     return shared;
   }
