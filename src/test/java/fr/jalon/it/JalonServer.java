@@ -40,8 +40,9 @@ public final class JalonServer implements AutoCloseable {
       Path folder = itDir().resolve("shared");
       deleteRecursively(folder);
       shared = launch(folder, Map.of("JALON_MODE", "demo"));
-      shared.awaitHealthy(Duration.ofMinutes(4));
+      // Before the wait: a server too slow to answer in time must not outlive the test JVM either.
       Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+      shared.awaitHealthy(Duration.ofMinutes(4));
     }
     return shared;
   }
@@ -62,6 +63,7 @@ public final class JalonServer implements AutoCloseable {
           "-jar", System.getProperty("jalon.payaraMicroJar", "target/payara-micro.jar"),
           "--nocluster", "--port", String.valueOf(port), "--contextroot", "/",
           "--postbootcommandfile", System.getProperty("jalon.postboot", "src/main/payara/postboot.asadmin"),
+          "--addLibs", System.getProperty("jalon.lib", "target/jalon-lib"),
           "--deploy", System.getProperty("jalon.war", "target/jalon.war")));
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
       builder.environment().put("JALON_DATA", dataFolder.toString());
