@@ -42,7 +42,8 @@ public final class JalonServer implements AutoCloseable {
       shared = launch(folder, Map.of("JALON_MODE", "demo"));
       // Before the wait: a server too slow to answer in time must not outlive the test JVM either.
       Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
-      shared.awaitHealthy(Duration.ofMinutes(4));
+      // Generous: the first start loads the demo (reports included), minutes on a busy two-core machine.
+      shared.awaitHealthy(Duration.ofMinutes(10));
     }
     return shared;
   }
