@@ -175,9 +175,10 @@ public class ReportService {
     report.replaceFiles(List.of());
     ReportGenerator.Counts counts = generator.prepare(report);
     report.regenerated(counts == null ? 0 : counts.lines(), counts == null ? BigDecimal.ZERO : counts.eligible(), LocalDateTime.now(clock), AuditContext.actor());
-    // The version moves on even when no column does (same counts, same minute): the files that follow are tied to it.
-    em.lock(report, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
     em.flush();
+    // The version moves on even when no column does (same counts, same instant): the files that follow are tied to it.
+    em.createNativeQuery("UPDATE REPORT SET VERSION = VERSION + 1 WHERE ID = ?").setParameter(1, report.id()).executeUpdate();
+    em.refresh(report);
     return new Draft(report.id(), report.version());
   }
 
