@@ -113,7 +113,7 @@ public class ReportService {
 
   /** As {@link #generate(GenerateRequest, Locale)}; {@code ready}, if any, runs in the transaction that stores the files (a periodic run's notification). */
   @RolesAllowed(FINANCE)
-  ReportRow generate(@NotNull @Valid GenerateRequest request, Locale locale, Consumer<ReportRow> ready) {
+  public ReportRow generate(@NotNull @Valid GenerateRequest request, Locale locale, Consumer<ReportRow> ready) {
     ReportGenerator generator = generator(request.type());
     if (generator == null) {
       throw new RuleViolation("type", "report.type.noGenerator", Messages.get("reportType." + request.type().name()));
@@ -133,11 +133,12 @@ public class ReportService {
   }
 
   /** A draft being generated: its id, and the version its first step left, which the last step expects. */
-  record Draft(long id, int version) {}
+  public record Draft(long id, int version) {}
 
   /** First step of a generation: the new draft, checked against the live ones, with what its generator claims and freezes. */
+  @RolesAllowed(FINANCE)
   @Transactional
-  Draft open(GenerateRequest request, ReportGenerator generator) {
+  public Draft open(GenerateRequest request, ReportGenerator generator) {
     Report report = new Report(grants.grant(), request.type(), request.from(), request.to(), request.trancheId(), LocalDateTime.now(clock), AuditContext.actor());
     List<Report> same = em.createQuery("SELECT r FROM Report r WHERE r.grant = :g AND r.type = :t AND r.status <> :corrected"
             + " AND ((r.periodFrom = :from AND r.periodTo = :to) OR r.trancheId = :tranche)", Report.class)
@@ -158,8 +159,9 @@ public class ReportService {
    * asked with the same version is refused, and this one's files are refused if anything changed
    * the draft meanwhile.
    */
+  @RolesAllowed(FINANCE)
   @Transactional
-  Draft reopen(long id, Integer version, ReportGenerator generator) {
+  public Draft reopen(long id, Integer version, ReportGenerator generator) {
     Report report = find(id);
     checkVersion(report, version);
     if (report.status() != ReportStatus.DRAFT) {
@@ -202,8 +204,9 @@ public class ReportService {
   }
 
   /** Third step: the files and the counts, if the draft is still the one the first step left. */
+  @RolesAllowed(FINANCE)
   @Transactional
-  ReportRow store(Draft draft, ReportGenerator.Generated made, Consumer<ReportRow> ready) {
+  public ReportRow store(Draft draft, ReportGenerator.Generated made, Consumer<ReportRow> ready) {
     Report report = find(draft.id());
     checkVersion(report, draft.version());
     report.regenerated(made.lines(), made.eligible(), LocalDateTime.now(clock), AuditContext.actor());
@@ -224,8 +227,9 @@ public class ReportService {
   }
 
   /** Undoes a new draft whose files could not be made: its lines are freed and it is removed. */
+  @RolesAllowed(FINANCE)
   @Transactional
-  void abandon(long id) {
+  public void abandon(long id) {
     Report report = em.find(Report.class, id);
     if (report == null || report.status() != ReportStatus.DRAFT) {
       return;
@@ -241,7 +245,10 @@ public class ReportService {
     em.flush();
   }
 
-  /** This bean through its proxy, so that each step runs in its own transaction (the bean itself in tests outside the container). */
+  /**
+   * This bean through its proxy, so that each step runs in its own transaction (the bean itself in
+   * tests outside the container). The steps are public: the container intercepts no other method.
+   */
   private ReportService steps() {
     return self == null ? this : self;
   }
@@ -295,11 +302,12 @@ public class ReportService {
   }
 
   /** A transition made: the report, and the next version opened by TO_CORRECT (null otherwise). */
-  record Moved(ReportRow row, Long next) {}
+  public record Moved(ReportRow row, Long next) {}
 
   /** The transition itself, in one short transaction; the next version's files are made after it. */
+  @RolesAllowed(FINANCE)
   @Transactional
-  Moved move(long id, Transition t) {
+  public Moved move(long id, Transition t) {
     Report report = find(id);
     checkVersion(report, t.version());
     LocalDate today = LocalDate.now(clock);

@@ -28,22 +28,22 @@ final class ReportFixtures {
   static ReportService steppedReportService(EntityManager em, ExpenseService expenses, FileStore files, Clock clock, javax.sql.DataSource dataSource) {
     ReportService s = new ReportService() {
       @Override
-      Draft open(GenerateRequest request, ReportGenerator generator) {
+      public Draft open(GenerateRequest request, ReportGenerator generator) {
         return inTransaction(em, () -> super.open(request, generator));
       }
 
       @Override
-      Draft reopen(long id, Integer version, ReportGenerator generator) {
+      public Draft reopen(long id, Integer version, ReportGenerator generator) {
         return inTransaction(em, () -> super.reopen(id, version, generator));
       }
 
       @Override
-      ReportRow store(Draft draft, ReportGenerator.Generated made, java.util.function.Consumer<ReportRow> ready) {
+      public ReportRow store(Draft draft, ReportGenerator.Generated made, java.util.function.Consumer<ReportRow> ready) {
         return inTransaction(em, () -> super.store(draft, made, ready));
       }
 
       @Override
-      void abandon(long id) {
+      public void abandon(long id) {
         inTransaction(em, () -> {
           super.abandon(id);
           return null;
@@ -51,7 +51,7 @@ final class ReportFixtures {
       }
 
       @Override
-      Moved move(long id, Transition t) {
+      public Moved move(long id, Transition t) {
         return inTransaction(em, () -> super.move(id, t));
       }
     };

@@ -169,7 +169,7 @@ class ReportGenerationStepsTest {
     try (Stepped s = stepped(pause)) {
       CompletableFuture<ReportRow> made = CompletableFuture.supplyAsync(() -> s.reports().generate(erd(), Locale.FRENCH));
       pause.awaitReached();
-      long started = System.nanoTime();
+      // Each of these would fail with Derby's lock timeout (2 s) if it met a lock of the generation.
       // The archive shows the draft (committed, no files yet), its claim is readable, the dashboard answers, an unrelated line changes.
       List<ReportRow> archive = tx(ReportService::archive);
       assertThat(archive).singleElement().satisfies(r -> {
@@ -183,7 +183,6 @@ class ReportGenerationStepsTest {
       int changed = db.inTransaction(em -> em.createNativeQuery("UPDATE EXPENSE SET DESCRIPTION = 'Révision de la broche', VERSION = VERSION + 1 WHERE ID = ?")
           .setParameter(1, unrelatedId).executeUpdate());
       assertThat(changed).isEqualTo(1);
-      assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).as("no reader waited for a lock").isLessThan(2000);
       assertThat(made).isNotDone();
       pause.release.countDown();
       ReportRow row = made.get(60, TimeUnit.SECONDS);
