@@ -47,6 +47,7 @@ import net.sf.jasperreports.engine.util.JRSwapFile;
  */
 @ApplicationScoped
 public class ErdGenerator implements ReportGenerator {
+  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ErdGenerator.class.getName());
   public static final String DESIGN = "erd";
   public static final String TOTALS_DESIGN = "erd-totals";
   static final int MAX_REFUSALS_LISTED = 50;
@@ -62,8 +63,9 @@ public class ErdGenerator implements ReportGenerator {
     return type == ReportType.ERD || type == ReportType.FINAL_ERD;
   }
 
+  /** The refusals (lines without a receipt or declared elsewhere), then the claim of the period's paid lines and their frozen copy. */
   @Override
-  public Generated generate(Report report, Path folder, Locale locale) {
+  public Counts prepare(Report report) {
     long id = report.id();
     List<ExpenseService.StatementRefusal> refused = expenses.statementRefusals(id, report.periodFrom(), report.periodTo(), MAX_REFUSALS_LISTED);
     if (!refused.isEmpty()) {
@@ -72,23 +74,50 @@ public class ErdGenerator implements ReportGenerator {
       refused.forEach(r -> problems.add(new RuleViolation("expenses", "report.erd.refusedLine", r.expenseId(), r.label(), r.reason())));
       RuleViolation.throwIfAny(problems);
     }
+    long started = System.nanoTime();
     expenses.claimForStatement(id, report.periodFrom(), report.periodTo());
-    int count = lines.freezeLines(id);
-    BigDecimal eligible = lines.eligibleTotal(id);
+    long claimed = System.nanoTime();
+    Counts counts = new Counts(lines.freezeLines(id), lines.eligibleTotal(id));
+    LOG.info(() -> String.format("ERD %d : %d lignes prises en %d ms, figées en %d ms", id, counts.lines(), (claimed - started) / 1_000_000, (System.nanoTime() - claimed) / 1_000_000));
+    return counts;
+  }
+
+  /**
+   * The files, from the lines {@link #prepare} froze (committed): nothing here writes to the
+   * database. The lines are read once: each goes to the XLSX and the CSV as JasperReports fills
+   * the PDF with it, so the three files show the same rows and the statement is sorted once.
+   */
+  @Override
+  public Generated generate(Report report, Path folder, Locale locale) {
+    Counts counts = lines.counts(report.id());
     Map<ReportFormat, Path> files = new EnumMap<>(ReportFormat.class);
     try {
+      Path csvFile = Files.createTempFile(folder, "erd-", ".csv");
+      Path xlsxFile = Files.createTempFile(folder, "erd-", ".xlsx");
+      long started = System.nanoTime();
       JRSwapFileVirtualizer virtualizer = virtualizer(folder);
-      try {
-        files.put(ReportFormat.PDF, write(folder, "pdf", out -> engine.pdf(prints(report, locale, virtualizer), out)));
+      try (OutputStream csvOut = new java.io.BufferedOutputStream(Files.newOutputStream(csvFile));
+          OutputStream xlsxOut = new java.io.BufferedOutputStream(Files.newOutputStream(xlsxFile));
+          Xlsx book = new Xlsx(xlsxOut)) {
+        BufferedWriter csv = new BufferedWriter(new OutputStreamWriter(csvOut, StandardCharsets.UTF_8));
+        csvHeader(csv);
+        xlsxHeader(book, locale);
+        files.put(ReportFormat.PDF, write(folder, "pdf", out -> engine.pdf(prints(report, locale, virtualizer, l -> {
+          csvLine(csv, l);
+          xlsxLine(book, l);
+        }), out)));
+        csv.flush();
+        xlsxTotals(book, report, locale);
       } finally {
         virtualizer.cleanup();
       }
-      files.put(ReportFormat.XLSX, write(folder, "xlsx", out -> xlsx(report, locale, out)));
-      files.put(ReportFormat.CSV, write(folder, "csv", out -> csv(report, out)));
+      files.put(ReportFormat.XLSX, xlsxFile);
+      files.put(ReportFormat.CSV, csvFile);
+      LOG.info(() -> String.format("ERD %d : %d lignes en PDF, XLSX et CSV en %d ms", report.id(), counts.lines(), (System.nanoTime() - started) / 1_000_000));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new Generated(count, eligible, files);
+    return new Generated(counts.lines(), counts.eligible(), files);
   }
 
   /** The ERD's pages: its lines, then its totals and the certification block (also used by the tranche request pack). */
@@ -98,12 +127,17 @@ public class ErdGenerator implements ReportGenerator {
   }
 
   public List<JasperPrint> prints(Report report, Locale locale, JRSwapFileVirtualizer virtualizer) {
+    return prints(report, locale, virtualizer, l -> {});
+  }
+
+  /** As {@link #prints(Report, Locale, JRSwapFileVirtualizer)}, handing each line to {@code alsoTo} as it is read. */
+  List<JasperPrint> prints(Report report, Locale locale, JRSwapFileVirtualizer virtualizer, java.util.function.Consumer<ErdLine> alsoTo) {
     Grant grant = report.grant();
     Map<String, Object> p = new HashMap<>(heading(report, locale));
     p.put(JRParameter.REPORT_VIRTUALIZER, virtualizer);
     try {
       JasperPrint main;
-      try (LineSource source = new LineSource(report.id())) {
+      try (LineSource source = new LineSource(report.id(), alsoTo)) {
         main = engine.fill(DESIGN, p, source, locale);
       }
       virtualizer.setReadOnly(true);
@@ -171,35 +205,38 @@ public class ErdGenerator implements ReportGenerator {
     return lines.totals(report, budget);
   }
 
-  void csv(Report report, OutputStream out) throws IOException {
-    BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+  private static void csvHeader(BufferedWriter w) throws IOException {
     w.write('\uFEFF');
     w.write(String.join(";", Messages.get(Locale.FRENCH, "erd.csv.header").split("\\|")));
     w.write("\r\n");
-    lines.lines(report.id(), l -> {
-      try {
-        w.write(String.join(";", cell(l.actionCode()), cell(l.categoryCode()), cell(l.invoiceNumber()), day(l.invoiceDate()), cell(l.supplier()), cell(l.description()),
-            amount(l.amountExcl()), amount(l.amountIncl()), amount(l.eligibleAmount()), day(l.paidOn()), cell(l.orderNumber()), cell(l.corrects()), String.valueOf(l.expenseId())));
-        w.write("\r\n");
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
-    w.flush();
   }
 
-  void xlsx(Report report, Locale locale, OutputStream out) throws IOException {
-    try (Xlsx book = new Xlsx(out)) {
-      book.sheet(Messages.get(locale, "erd.xlsx.lines"));
-      book.row(List.of(Messages.get(Locale.FRENCH, "erd.csv.header").split("\\|")), true);
-      lines.lines(report.id(), l -> book.row(java.util.Arrays.asList(l.actionCode(), l.categoryCode(), l.invoiceNumber(), l.invoiceDate(), l.supplier(), l.description(),
-          l.amountExcl(), l.amountIncl(), l.eligibleAmount(), l.paidOn(), l.orderNumber(), l.corrects(), l.expenseId()), false));
-      book.sheet(Messages.get(locale, "erd.xlsx.totals"));
-      book.row(List.of(Messages.get(locale, "erd.xlsx.totalsHeader").split("\\|")), true);
-      for (ErdTotal t : totals(report)) {
-        book.row(java.util.Arrays.asList(Messages.get(locale, "erd.totals.section." + t.section()), t.code(), t.label(), t.budget(), t.thisStatement(), t.earlier(),
-            t.cumulative()), false);
-      }
+  private static void csvLine(BufferedWriter w, ErdLine l) {
+    try {
+      w.write(String.join(";", cell(l.actionCode()), cell(l.categoryCode()), cell(l.invoiceNumber()), day(l.invoiceDate()), cell(l.supplier()), cell(l.description()),
+          amount(l.amountExcl()), amount(l.amountIncl()), amount(l.eligibleAmount()), day(l.paidOn()), cell(l.orderNumber()), cell(l.corrects()), String.valueOf(l.expenseId())));
+      w.write("\r\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void xlsxHeader(Xlsx book, Locale locale) {
+    book.sheet(Messages.get(locale, "erd.xlsx.lines"));
+    book.row(List.of(Messages.get(Locale.FRENCH, "erd.csv.header").split("\\|")), true);
+  }
+
+  private static void xlsxLine(Xlsx book, ErdLine l) {
+    book.row(java.util.Arrays.asList(l.actionCode(), l.categoryCode(), l.invoiceNumber(), l.invoiceDate(), l.supplier(), l.description(),
+        l.amountExcl(), l.amountIncl(), l.eligibleAmount(), l.paidOn(), l.orderNumber(), l.corrects(), l.expenseId()), false);
+  }
+
+  private void xlsxTotals(Xlsx book, Report report, Locale locale) {
+    book.sheet(Messages.get(locale, "erd.xlsx.totals"));
+    book.row(List.of(Messages.get(locale, "erd.xlsx.totalsHeader").split("\\|")), true);
+    for (ErdTotal t : totals(report)) {
+      book.row(java.util.Arrays.asList(Messages.get(locale, "erd.totals.section." + t.section()), t.code(), t.label(), t.budget(), t.thisStatement(), t.earlier(),
+          t.cumulative()), false);
     }
   }
 
@@ -234,11 +271,13 @@ public class ErdGenerator implements ReportGenerator {
   /** The statement's lines for JasperReports, streamed from one query (closed at the end or by {@link #close}). */
   final class LineSource implements JRDataSource, AutoCloseable {
     private final long reportId;
+    private final java.util.function.Consumer<ErdLine> alsoTo;
     private ErdRepository.Cursor cursor;
     private ErdLine current;
 
-    LineSource(long reportId) {
+    LineSource(long reportId, java.util.function.Consumer<ErdLine> alsoTo) {
       this.reportId = reportId;
+      this.alsoTo = alsoTo;
     }
 
     @Override
@@ -251,6 +290,7 @@ public class ErdGenerator implements ReportGenerator {
         close();
         return false;
       }
+      alsoTo.accept(current);
       return true;
     }
 

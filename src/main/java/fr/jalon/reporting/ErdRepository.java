@@ -1,5 +1,7 @@
 package fr.jalon.reporting;
 
+import fr.jalon.platform.DatabaseConfiguration;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -17,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 
 /**
  * Reads and writes the frozen lines of expense statements in SQL, never as entities: a statement
@@ -28,11 +31,18 @@ public class ErdRepository {
   static final int PAGE = 2000;
 
   @PersistenceContext EntityManager em;
+  /** Where the lines are read from when no transaction is open (the files of a report are made outside any). */
+  @Resource(lookup = DatabaseConfiguration.JNDI_NAME) DataSource dataSource;
 
   protected ErdRepository() {}
 
   public ErdRepository(EntityManager em) {
+    this(em, null);
+  }
+
+  public ErdRepository(EntityManager em, DataSource dataSource) {
     this.em = em;
+    this.dataSource = dataSource;
   }
 
   /** Copies the lines the statement holds (the expenses claimed for it) into its frozen lines, replacing earlier ones. */
@@ -42,6 +52,17 @@ public class ErdRepository {
             + " SELECT ?, e.ID, a.CODE, c.CODE, e.AMOUNT_EXCL, e.AMOUNT_INCL, e.ELIGIBLE_AMOUNT FROM EXPENSE e"
             + " JOIN PLAN_ACTION a ON a.ID = e.ACTION_ID JOIN COST_CATEGORY c ON c.ID = e.CATEGORY_ID WHERE e.STATEMENT_ID = ?")
         .setParameter(1, reportId).setParameter(2, reportId).executeUpdate();
+  }
+
+  /** How many frozen lines the statement has, and their eligible total. */
+  public ReportGenerator.Counts counts(long reportId) {
+    Object[] r = (Object[]) em.createNativeQuery("SELECT COUNT(*), SUM(ELIGIBLE_AMOUNT) FROM REPORT_LINE WHERE REPORT_ID = ?").setParameter(1, reportId).getSingleResult();
+    return new ReportGenerator.Counts(((Number) r[0]).intValue(), money(r[1]));
+  }
+
+  /** Removes the frozen lines of a draft given up. */
+  public void forget(long reportId) {
+    em.createNativeQuery("DELETE FROM REPORT_LINE WHERE REPORT_ID = ?").setParameter(1, reportId).executeUpdate();
   }
 
   /** Sum of the eligible amounts of the statement's lines. */
@@ -67,16 +88,25 @@ public class ErdRepository {
    * transaction's connection; memory holds one fetch of rows, not the statement. The caller closes it.
    */
   public Cursor cursor(long reportId) {
-    java.sql.Connection connection = em.unwrap(java.sql.Connection.class);
+    // Inside a transaction its connection sees what it wrote; outside, a connection of its own reads committed rows.
+    boolean own = !em.isJoinedToTransaction() && dataSource != null;
     try {
-      java.sql.PreparedStatement s = connection.prepareStatement(LINES + " WHERE l.REPORT_ID = ? ORDER BY l.ACTION_CODE, e.PAID_ON, e.ID",
-          java.sql.ResultSet.TYPE_FORWARD_ONLY, java.sql.ResultSet.CONCUR_READ_ONLY);
+      java.sql.Connection connection = own ? dataSource.getConnection() : em.unwrap(java.sql.Connection.class);
       try {
-        s.setFetchSize(500);
-        s.setLong(1, reportId);
-        return new Cursor(s, s.executeQuery());
-      } catch (java.sql.SQLException e) {
-        s.close();
+        java.sql.PreparedStatement s = connection.prepareStatement(LINES + " WHERE l.REPORT_ID = ? ORDER BY l.ACTION_CODE, e.PAID_ON, e.ID",
+            java.sql.ResultSet.TYPE_FORWARD_ONLY, java.sql.ResultSet.CONCUR_READ_ONLY);
+        try {
+          s.setFetchSize(500);
+          s.setLong(1, reportId);
+          return new Cursor(s, s.executeQuery(), own ? connection : null);
+        } catch (java.sql.SQLException e) {
+          s.close();
+          throw e;
+        }
+      } catch (java.sql.SQLException | RuntimeException e) {
+        if (own) {
+          connection.close();
+        }
         throw e;
       }
     } catch (java.sql.SQLException e) {
@@ -93,10 +123,13 @@ public class ErdRepository {
   public static final class Cursor implements AutoCloseable {
     private final java.sql.PreparedStatement statement;
     private final java.sql.ResultSet rows;
+    /** The connection the cursor opened for itself (closed with it), or null: the transaction's. */
+    private final java.sql.Connection owned;
 
-    Cursor(java.sql.PreparedStatement statement, java.sql.ResultSet rows) {
+    Cursor(java.sql.PreparedStatement statement, java.sql.ResultSet rows, java.sql.Connection owned) {
       this.statement = statement;
       this.rows = rows;
+      this.owned = owned;
     }
 
     /** The next line, or null after the last. */
@@ -117,7 +150,7 @@ public class ErdRepository {
 
     @Override
     public void close() {
-      try {
+      try (java.sql.Connection c = owned) {
         statement.close();
       } catch (java.sql.SQLException e) {
         // Closing a read-only cursor: nothing was changed, nothing to undo.

@@ -75,14 +75,19 @@ public class ReportRuns {
     return run.id();
   }
 
-  /** Generates the claimed period's draft through the lifecycle and tells the project manager and finance, in one transaction. */
-  @Transactional(TxType.REQUIRES_NEW)
+  /**
+   * Generates the claimed period's draft through the lifecycle (its files are made outside any
+   * transaction); the run records the draft and the project manager and finance are told in the
+   * transaction that stores its files, so a draft is never ready without its notice nor the reverse.
+   */
   public long generate(long runId, Locale locale) {
-    ReportRun run = em.find(ReportRun.class, runId);
-    ReportRow row = reports.generate(new ReportService.GenerateRequest(run.type(), run.periodFrom(), run.periodTo(), null), locale);
-    run.generated(row.id());
-    notify(run, Notification.Kind.DRAFT_READY, row.id(), null);
-    em.flush();
+    ReportRun claimed = em.find(ReportRun.class, runId);
+    ReportRow row = reports.generate(new ReportService.GenerateRequest(claimed.type(), claimed.periodFrom(), claimed.periodTo(), null), locale, made -> {
+      ReportRun run = em.find(ReportRun.class, runId);
+      run.generated(made.id());
+      notify(run, Notification.Kind.DRAFT_READY, made.id(), null);
+      em.flush();
+    });
     return row.id();
   }
 

@@ -29,6 +29,7 @@ import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,6 +41,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
@@ -51,6 +55,7 @@ import java.util.stream.Stream;
  */
 @ApplicationScoped
 public class ReportService {
+  private static final Logger LOG = Logger.getLogger(ReportService.class.getName());
   /** Stands for "no period" in the duplicate check of a tranche's report (Derby refuses LocalDate.MIN). */
   private static final LocalDate NO_DAY = LocalDate.of(1900, 1, 1);
   static final Set<FileKind> SCAN_KINDS = Set.of(FileKind.PDF, FileKind.PNG, FileKind.JPEG);
@@ -62,6 +67,7 @@ public class ReportService {
   @Inject FileStore files;
   @Inject Clock clock;
   @Inject @Any Instance<ReportGenerator> generators;
+  @Inject ReportService self;
 
   public record GenerateRequest(@NotNull ReportType type, LocalDate from, LocalDate to, Long trancheId) {}
 
@@ -91,15 +97,48 @@ public class ReportService {
     return Stream.of(ReportType.values()).filter(t -> generator(t) != null).toList();
   }
 
-  /** A new report, in DRAFT, with its files. A second live report of the same type and scope is refused. */
+  /**
+   * A new report, in DRAFT, with its files. A second live report of the same type and scope is
+   * refused. Made in three steps so that a big statement holds no lock while its files are made:
+   * the draft is created and its lines claimed and frozen in a short transaction, the files are
+   * made from that committed data outside any transaction, then stored with the report's counts in
+   * a second short transaction. A failure after the first step removes the draft and frees its
+   * lines: a generation makes a whole draft or nothing. Called inside a transaction (the demo
+   * loader), every step joins it, all or nothing as before.
+   */
   @RolesAllowed(FINANCE)
-  @Transactional
   public ReportRow generate(@NotNull @Valid GenerateRequest request, Locale locale) {
+    return generate(request, locale, null);
+  }
+
+  /** As {@link #generate(GenerateRequest, Locale)}; {@code ready}, if any, runs in the transaction that stores the files (a periodic run's notification). */
+  @RolesAllowed(FINANCE)
+  public ReportRow generate(@NotNull @Valid GenerateRequest request, Locale locale, Consumer<ReportRow> ready) {
     ReportGenerator generator = generator(request.type());
     if (generator == null) {
       throw new RuleViolation("type", "report.type.noGenerator", Messages.get("reportType." + request.type().name()));
     }
-    request = wholeGrant(request);
+    Draft draft = steps().open(wholeGrant(request), generator);
+    try {
+      return make(draft, generator, locale, ready);
+    } catch (RuntimeException e) {
+      try {
+        steps().abandon(draft.id());
+      } catch (RuntimeException undo) {
+        // Left as a draft without files, its lines claimed and frozen: regenerating it completes it.
+        e.addSuppressed(undo);
+      }
+      throw e;
+    }
+  }
+
+  /** A draft being generated: its id, and the version its first step left, which the last step expects. */
+  public record Draft(long id, int version) {}
+
+  /** First step of a generation: the new draft, checked against the live ones, with what its generator claims and freezes. */
+  @RolesAllowed(FINANCE)
+  @Transactional
+  public Draft open(GenerateRequest request, ReportGenerator generator) {
     Report report = new Report(grants.grant(), request.type(), request.from(), request.to(), request.trancheId(), LocalDateTime.now(clock), AuditContext.actor());
     List<Report> same = em.createQuery("SELECT r FROM Report r WHERE r.grant = :g AND r.type = :t AND r.status <> :corrected"
             + " AND ((r.periodFrom = :from AND r.periodTo = :to) OR r.trancheId = :tranche)", Report.class)
@@ -111,8 +150,107 @@ public class ReportService {
     }
     em.persist(report);
     em.flush();
-    fill(report, generator, locale);
-    return ReportRow.of(report);
+    return prepare(report, generator);
+  }
+
+  /**
+   * First step of a regeneration: the draft loses its files (they no longer match what it holds)
+   * and its generator claims and freezes again. The version moves on, so a second regeneration
+   * asked with the same version is refused, and this one's files are refused if anything changed
+   * the draft meanwhile.
+   */
+  @RolesAllowed(FINANCE)
+  @Transactional
+  public Draft reopen(long id, Integer version, ReportGenerator generator) {
+    Report report = find(id);
+    checkVersion(report, version);
+    if (report.status() != ReportStatus.DRAFT) {
+      throw new RuleViolation("status", "report.regenerate.notDraft", report.status().name());
+    }
+    return prepare(report, generator);
+  }
+
+  private Draft prepare(Report report, ReportGenerator generator) {
+    for (ReportFile old : List.copyOf(report.files())) {
+      em.remove(old);
+    }
+    report.replaceFiles(List.of());
+    ReportGenerator.Counts counts = generator.prepare(report);
+    report.regenerated(counts == null ? 0 : counts.lines(), counts == null ? BigDecimal.ZERO : counts.eligible(), LocalDateTime.now(clock), AuditContext.actor());
+    em.flush();
+    // The version moves on even when no column does (same counts, same instant): the files that follow are tied to it.
+    em.createNativeQuery("UPDATE REPORT SET VERSION = VERSION + 1 WHERE ID = ?").setParameter(1, report.id()).executeUpdate();
+    em.refresh(report);
+    return new Draft(report.id(), report.version());
+  }
+
+  /** Second step, outside any transaction of this service: the files, from committed data; then the third step stores them. */
+  private ReportRow make(Draft draft, ReportGenerator generator, Locale locale, Consumer<ReportRow> ready) {
+    Path folder = null;
+    try {
+      folder = Files.createTempDirectory("jalon-report-");
+      long started = System.nanoTime();
+      ReportGenerator.Generated made = generator.generate(steps().find(draft.id()), folder, locale);
+      long generated = System.nanoTime();
+      ReportRow row = steps().store(draft, made, ready);
+      LOG.info(() -> String.format("Rapport %d : fichiers faits en %d ms, enregistrés en %d ms", draft.id(), (generated - started) / 1_000_000,
+          (System.nanoTime() - generated) / 1_000_000));
+      return row;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      delete(folder);
+    }
+  }
+
+  /** Third step: the files and the counts, if the draft is still the one the first step left. */
+  @RolesAllowed(FINANCE)
+  @Transactional
+  public ReportRow store(Draft draft, ReportGenerator.Generated made, Consumer<ReportRow> ready) {
+    Report report = find(draft.id());
+    checkVersion(report, draft.version());
+    report.regenerated(made.lines(), made.eligible(), LocalDateTime.now(clock), AuditContext.actor());
+    List<ReportFile> stored = new ArrayList<>();
+    for (Map.Entry<ReportFormat, Path> f : made.files().entrySet()) {
+      StoredFile file = files.storeGenerated(f.getValue(), fileName(report, f.getKey()), f.getKey().contentType(), AuditContext.actor());
+      ReportFile rf = new ReportFile(report, f.getKey(), file);
+      em.persist(rf);
+      stored.add(rf);
+    }
+    report.replaceFiles(stored);
+    em.flush();
+    ReportRow row = ReportRow.of(report);
+    if (ready != null) {
+      ready.accept(row);
+    }
+    return row;
+  }
+
+  /** Undoes a new draft whose files could not be made: its lines are freed and it is removed. */
+  @RolesAllowed(FINANCE)
+  @Transactional
+  public void abandon(long id) {
+    Report report = em.find(Report.class, id);
+    if (report == null || report.status() != ReportStatus.DRAFT) {
+      return;
+    }
+    if (report.type().statement()) {
+      expenses.releaseStatement(id);
+    }
+    lines.forget(id);
+    for (ReportFile f : List.copyOf(report.files())) {
+      em.remove(f);
+    }
+    em.remove(report);
+    em.flush();
+  }
+
+  /**
+   * This bean through its proxy, so that each step runs in its own transaction (the bean itself in
+   * tests outside the container). The steps are public: the container intercepts no other method.
+   */
+  private ReportService steps() {
+    return self == null ? this : self;
   }
 
   /** The final report covers the whole grant: without dates it takes the grant's period, and any other period is refused. */
@@ -130,40 +268,15 @@ public class ReportService {
     return new GenerateRequest(request.type(), from, to, null);
   }
 
-  /** Makes a draft's files again from the data as it stands now. */
+  /**
+   * Makes a draft's files again from the data as it stands now, in the steps of {@link
+   * #generate}. A failure while the files are made leaves the draft without files, holding and
+   * showing the lines it claimed: it cannot go to review until a regeneration succeeds.
+   */
   @RolesAllowed(FINANCE)
-  @Transactional
   public ReportRow regenerate(long id, @NotNull @Valid Regenerate request, Locale locale) {
-    Report report = find(id);
-    checkVersion(report, request.version());
-    if (report.status() != ReportStatus.DRAFT) {
-      throw new RuleViolation("status", "report.regenerate.notDraft", report.status().name());
-    }
-    fill(report, generator(report.type()), locale);
-    return ReportRow.of(report);
-  }
-
-  private void fill(Report report, ReportGenerator generator, Locale locale) {
-    Path folder = null;
-    try {
-      folder = Files.createTempDirectory("jalon-report-");
-      ReportGenerator.Generated made = generator.generate(report, folder, locale);
-      report.regenerated(made.lines(), made.eligible(), LocalDateTime.now(clock), AuditContext.actor());
-      List<ReportFile> stored = new ArrayList<>();
-      for (Map.Entry<ReportFormat, Path> f : made.files().entrySet()) {
-        String name = fileName(report, f.getKey());
-        StoredFile file = files.storeGenerated(f.getValue(), name, f.getKey().contentType(), AuditContext.actor());
-        ReportFile rf = new ReportFile(report, f.getKey(), file);
-        em.persist(rf);
-        stored.add(rf);
-      }
-      report.replaceFiles(stored);
-      em.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } finally {
-      delete(folder);
-    }
+    ReportGenerator generator = generator(steps().find(id).type());
+    return make(steps().reopen(id, request.version(), generator), generator, locale, null);
   }
 
   /**
@@ -172,13 +285,35 @@ public class ReportService {
    * the expenses; TO_CORRECT frees them and opens the next version, generated at once when it can be.
    */
   @RolesAllowed(FINANCE)
-  @Transactional
   public ReportRow transition(long id, @NotNull @Valid Transition t, Locale locale) {
+    Moved moved = steps().move(id, t);
+    if (moved.next() != null) {
+      ReportGenerator generator = generator(moved.row().type());
+      try {
+        make(steps().reopen(moved.next(), steps().find(moved.next()).version(), generator), generator, locale, null);
+      } catch (RuleViolation | RuleViolation.Several refused) {
+        // The next version stays an empty draft until the refused lines are put right; regenerating it says why.
+      } catch (RuntimeException failed) {
+        // The answer is recorded; the next version stays a draft without files, which regenerating completes.
+        LOG.log(Level.WARNING, "Version suivante du rapport " + id + " non générée", failed);
+      }
+    }
+    return moved.row();
+  }
+
+  /** A transition made: the report, and the next version opened by TO_CORRECT (null otherwise). */
+  public record Moved(ReportRow row, Long next) {}
+
+  /** The transition itself, in one short transaction; the next version's files are made after it. */
+  @RolesAllowed(FINANCE)
+  @Transactional
+  public Moved move(long id, Transition t) {
     Report report = find(id);
     checkVersion(report, t.version());
     LocalDate today = LocalDate.now(clock);
     report.moveTo(t.target(), t.on(), t.note(), today);
     boolean statement = report.type().statement();
+    Long next = null;
     switch (t.target()) {
       case IN_REVIEW -> {
         if (report.files().isEmpty()) {
@@ -203,21 +338,17 @@ public class ReportService {
         if (statement) {
           expenses.reopenStatement(report.id());
         }
-        Report next = report.nextVersion(LocalDateTime.now(clock), AuditContext.actor());
-        em.persist(next);
+        Report nextVersion = report.nextVersion(LocalDateTime.now(clock), AuditContext.actor());
+        em.persist(nextVersion);
         em.flush();
-        try {
-          fill(next, generator(next.type()), locale);
-        } catch (RuleViolation refused) {
-          // The next version stays an empty draft until the refused lines are put right; regenerating it says why.
-        }
+        next = nextVersion.id();
       }
       case ACCEPTED -> {
         // The operator's verdicts on each line are recorded separately (recordVerdicts).
       }
     }
     em.flush();
-    return ReportRow.of(report);
+    return new Moved(ReportRow.of(report), next);
   }
 
   /** Records a signature on a report in review: the right signatory for the type and legal form, two different people. */

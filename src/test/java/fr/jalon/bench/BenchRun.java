@@ -209,7 +209,7 @@ final class BenchRun {
           "≤ " + (long) fec.maxRatio() + " ×", fec.pass()));
     }
     if (erd != null) {
-      checks.add(new Check("ERD " + erd.year() + " (busiest year, " + size((int) erd.lines()) + " lines) to PDF over HTTP, " + erd.jvmArgs() + ", N = " + size(erd.size())
+      checks.add(new Check("ERD " + erd.period() + " (busiest year, " + size((int) erd.lines()) + " lines) to PDF over HTTP, " + erd.jvmArgs() + ", N = " + size(erd.size())
               + ", against JasperReports' own fill + export of the same rows",
           ms(erd.jalonMillis().median()) + " against " + ms(erd.floorMillis().median()) + String.format(Locale.ROOT, " (%.2f ×)", erd.ratio()),
           "≤ " + erd.maxRatio() + " ×", erd.pass()));

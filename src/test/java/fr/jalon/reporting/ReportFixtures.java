@@ -17,13 +17,67 @@ final class ReportFixtures {
   private ReportFixtures() {}
 
   static ReportService reportService(EntityManager em, ExpenseService expenses, FileStore files, Clock clock) {
+    return configure(new ReportService(), em, expenses, files, clock, null);
+  }
+
+  /**
+   * The service as the container runs it: each step of a generation commits in a transaction of its
+   * own on {@code em} (the caller opens none), and the files are made with no transaction open,
+   * their lines read through {@code dataSource}.
+   */
+  static ReportService steppedReportService(EntityManager em, ExpenseService expenses, FileStore files, Clock clock, javax.sql.DataSource dataSource) {
+    ReportService s = new ReportService() {
+      @Override
+      public Draft open(GenerateRequest request, ReportGenerator generator) {
+        return inTransaction(em, () -> super.open(request, generator));
+      }
+
+      @Override
+      public Draft reopen(long id, Integer version, ReportGenerator generator) {
+        return inTransaction(em, () -> super.reopen(id, version, generator));
+      }
+
+      @Override
+      public ReportRow store(Draft draft, ReportGenerator.Generated made, java.util.function.Consumer<ReportRow> ready) {
+        return inTransaction(em, () -> super.store(draft, made, ready));
+      }
+
+      @Override
+      public void abandon(long id) {
+        inTransaction(em, () -> {
+          super.abandon(id);
+          return null;
+        });
+      }
+
+      @Override
+      public Moved move(long id, Transition t) {
+        return inTransaction(em, () -> super.move(id, t));
+      }
+    };
+    return configure(s, em, expenses, files, clock, dataSource);
+  }
+
+  private static <T> T inTransaction(EntityManager em, java.util.function.Supplier<T> work) {
+    em.getTransaction().begin();
+    try {
+      T result = work.get();
+      em.getTransaction().commit();
+      return result;
+    } finally {
+      if (em.getTransaction().isActive()) {
+        em.getTransaction().rollback();
+      }
+    }
+  }
+
+  private static ReportService configure(ReportService s, EntityManager em, ExpenseService expenses, FileStore files, Clock clock, javax.sql.DataSource dataSource) {
     ErdGenerator erd = new ErdGenerator();
     erd.em = em;
     erd.expenses = expenses;
-    erd.lines = new ErdRepository(em);
+    erd.lines = new ErdRepository(em, dataSource);
     erd.engine = ENGINE;
     erd.clock = clock;
-    ReportService s = new ReportService();
     s.em = em;
     s.grants = GrantFixtures.grantService(em);
     s.expenses = expenses;

@@ -42,13 +42,13 @@ class MarkdownReportTest {
         List.of(600_000L), 10_000, 12_000, 5_000, List.of(14_000L), List.of(20_000L)), "0.50 0.40 0.30");
     Results r = new Results(plain.mode(), plain.seed(), plain.sizes(), plain.startedAt(), plain.durationSeconds(), plain.jvmArgs(), plain.machine(),
         plain.versions(), plain.datasets(), plain.startup(), plain.runs(), null,
-        new Results.ErdStatement(100_000, 2025, 29_618, "-Xmx512m", Samples.of(9_000, 9_500, 10_000), Samples.of(7_000, 7_200, 7_400), 9_000_000, 8_000_000,
+        new Results.ErdStatement(100_000, "2025-01-01 – 2025-12-31", 29_618, "-Xmx512m", Samples.of(9_000, 9_500, 10_000), Samples.of(7_000, 7_200, 7_400), 9_000_000, 8_000_000,
             600_000, 1.5),
         List.of(new Results.BrowserPage(10_000, "conseil", "/dashboard/dashboard.xhtml", Samples.of(300, 310, 320), Samples.of(200, 210, 220), 2_000, null),
             new Results.BrowserPage(100_000, "conseil", "/dashboard/dashboard.xhtml", null, null, 2_000, "not measured: chromium is missing")),
         plain.checks());
     String md = MarkdownReport.write(r);
-    assertThat(md).contains("| 2025 | 29 618 | 9 500 ms (9 000 – 10 000) | 7 200 ms (7 000 – 7 400) | 1.32 × | ≤ 1.5 × | **PASS** |");
+    assertThat(md).contains("| 2025-01-01 – 2025-12-31 | 29 618 | 9 500 ms (9 000 – 10 000) | 7 200 ms (7 000 – 7 400) | 1.32 × | ≤ 1.5 × | **PASS** |");
     assertThat(md).contains("| 10 000 | 310 ms (300 – 320) | 210 ms | ≤ 2 000 ms | **PASS** |");
     assertThat(md).contains("| 100 000 | not measured: chromium is missing | | | |");
   }

@@ -74,7 +74,7 @@ public record Results(
    * handed over as a prepared list, in the bench's JVM. Null when not run.
    */
   public record ErdStatement(
-      int size, int year, long lines, String jvmArgs, Samples jalonMillis, Samples floorMillis, long jalonPdfBytes, long floorPdfBytes, long jalonRssKiB,
+      int size, String period, long lines, String jvmArgs, Samples jalonMillis, Samples floorMillis, long jalonPdfBytes, long floorPdfBytes, long jalonRssKiB,
       double maxRatio) {
 
     public double ratio() {

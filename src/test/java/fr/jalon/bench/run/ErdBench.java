@@ -56,33 +56,68 @@ public final class ErdBench {
 
   private ErdBench() {}
 
-  /** The period the statement covers: the calendar year with the most paid lines that can enter one. */
-  public record Plan(int year, long lines) {
+  /** The size of the statement: about this many lines. */
+  public static final long TARGET_LINES = 100_000;
+
+  /**
+   * The period the statement covers: in the busiest year (the most paid lines that can enter a
+   * statement), the months from January on until they hold at least {@link #TARGET_LINES} lines,
+   * or the whole year when it holds fewer.
+   */
+  public record Plan(int year, int months, long lines) {
     LocalDate from() {
       return LocalDate.of(year, 1, 1);
     }
 
     LocalDate to() {
-      return LocalDate.of(year, 12, 31);
+      return LocalDate.of(year, months, 1).withDayOfMonth(LocalDate.of(year, months, 1).lengthOfMonth());
+    }
+
+    /** The period as the bench prints it. */
+    public String period() {
+      return from() + " – " + to();
     }
   }
 
   /** What Jalon did: the report it generated and the times of the measured runs. */
   public record Jalon(long reportId, List<Long> millis, long pdfBytes, long rssAfterKiB) {}
 
-  /** Reads the busiest year from a data folder's database (Jalon not running on it). */
+  /** Reads the busiest year and the months of it to take from a data folder's database (Jalon not running on it). */
   public static Plan plan(Path dataFolder) throws SQLException {
     String url = "jdbc:derby:" + dataFolder.resolve("jalon-db");
-    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
-        ResultSet r = s.executeQuery("SELECT YEAR(PAID_ON), COUNT(*) FROM EXPENSE WHERE STATUS = 'PAID' AND RECEIPT_COUNT > 0 AND STATEMENT_ID IS NULL"
-            + " GROUP BY YEAR(PAID_ON) ORDER BY 2 DESC, 1 DESC")) {
-      if (!r.next()) {
-        throw new IllegalStateException("No paid expense with a receipt in " + dataFolder + ": nothing for an expense statement");
+    String claimable = " FROM EXPENSE WHERE STATUS = 'PAID' AND RECEIPT_COUNT > 0 AND STATEMENT_ID IS NULL";
+    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+      int year;
+      try (ResultSet r = s.executeQuery("SELECT YEAR(PAID_ON), COUNT(*)" + claimable + " GROUP BY YEAR(PAID_ON) ORDER BY 2 DESC, 1 DESC")) {
+        if (!r.next()) {
+          throw new IllegalStateException("No paid expense with a receipt in " + dataFolder + ": nothing for an expense statement");
+        }
+        year = r.getInt(1);
       }
-      return new Plan(r.getInt(1), r.getLong(2));
+      long[] byMonth = new long[13];
+      try (ResultSet r = s.executeQuery("SELECT MONTH(PAID_ON), COUNT(*)" + claimable + " AND YEAR(PAID_ON) = " + year + " GROUP BY MONTH(PAID_ON)")) {
+        while (r.next()) {
+          byMonth[r.getInt(1)] = r.getLong(2);
+        }
+      }
+      Plan plan = months(year, byMonth);
+      Progress.log("ERD period %s: %d paid lines with a receipt (busiest year %d)", plan.period(), plan.lines(), year);
+      return plan;
     } finally {
       shutdown(url);
     }
+  }
+
+  /** The months of {@code year} from January on until they hold {@link #TARGET_LINES} lines ({@code byMonth[1..12]}), or all twelve. */
+  static Plan months(int year, long[] byMonth) {
+    long lines = 0;
+    for (int month = 1; month <= 12; month++) {
+      lines += byMonth[month];
+      if (lines >= TARGET_LINES || month == 12) {
+        return new Plan(year, month, lines);
+      }
+    }
+    throw new IllegalStateException("unreachable");
   }
 
   /** One warm-up generation then {@code runs} regenerations, each followed by the PDF's download, as finance. */
@@ -96,7 +131,7 @@ public final class ErdBench {
     }
     long reportId = reportId(created.body());
     long pdfBytes = download(session, reportId, created.body(), plan);
-    Progress.log("ERD %d (%d lines): generated and downloaded by Jalon in %d ms (warm-up)", plan.year(), plan.lines(), (System.nanoTime() - start) / 1_000_000);
+    Progress.log("ERD %s (%d lines): generated and downloaded by Jalon in %d ms (warm-up)", plan.period(), plan.lines(), (System.nanoTime() - start) / 1_000_000);
     String row = created.body();
     for (int i = 1; i < warmups; i++) {
       row = regenerate(session, reportId, row, plan);
@@ -108,7 +143,7 @@ public final class ErdBench {
       pdfBytes = download(session, reportId, row, plan);
       long took = (System.nanoTime() - start) / 1_000_000;
       millis.add(took);
-      Progress.log("ERD %d: regenerated and downloaded by Jalon in %d ms (%d bytes of PDF)", plan.year(), took, pdfBytes);
+      Progress.log("ERD %s: regenerated and downloaded by Jalon in %d ms (%d bytes of PDF)", plan.period(), took, pdfBytes);
     }
     return new Jalon(reportId, millis, pdfBytes, instance.rssKiB());
   }
@@ -125,7 +160,7 @@ public final class ErdBench {
   private static long download(HttpSession session, long reportId, String row, Plan plan) throws IOException, InterruptedException {
     long lines = lineCount(row);
     if (lines != plan.lines()) {
-      throw new IllegalStateException("Jalon's ERD holds " + lines + " lines, the database " + plan.lines() + " paid lines with a receipt in " + plan.year());
+      throw new IllegalStateException("Jalon's ERD holds " + lines + " lines, the database " + plan.lines() + " paid lines with a receipt in " + plan.period());
     }
     String fileId = pdfFileId(row);
     HttpResponse<byte[]> pdf = session.get("/api/reports/" + reportId + "/files/" + fileId);
@@ -160,12 +195,12 @@ public final class ErdBench {
       long start = System.nanoTime();
       fillAndExport(engine, heading, lines, totals, pdf);
       long took = (System.nanoTime() - start) / 1_000_000;
-      Progress.log("ERD %d: JasperReports fill + export of the prepared rows in %d ms%s", plan.year(), took, i < warmups ? " (warm-up)" : "");
+      Progress.log("ERD %s: JasperReports fill + export of the prepared rows in %d ms%s", plan.period(), took, i < warmups ? " (warm-up)" : "");
       if (i >= warmups) {
         millis.add(took);
       }
     }
-    return new ErdStatement(size, plan.year(), lines.size(), jvmArgs, Samples.of(jalon.millis()), Samples.of(millis), jalon.pdfBytes(), Files.size(pdf),
+    return new ErdStatement(size, plan.period(), lines.size(), jvmArgs, Samples.of(jalon.millis()), Samples.of(millis), jalon.pdfBytes(), Files.size(pdf),
         jalon.rssAfterKiB(), MAX_RATIO);
   }
 

@@ -21,4 +21,20 @@ class ErdBenchTest {
     assertThat(ErdBench.lineCount(ROW)).isEqualTo(29_618);
     assertThat(ErdBench.version(ROW)).isEqualTo("3");
   }
+
+  @Test
+  void theStatementTakesTheFirstMonthsHoldingAHundredThousandLinesOrTheWholeYear() {
+    long[] big = new long[13];
+    java.util.Arrays.fill(big, 1, 13, 24_700);
+    ErdBench.Plan plan = ErdBench.months(2027, big);
+    assertThat(plan.months()).isEqualTo(5);
+    assertThat(plan.lines()).isEqualTo(123_500);
+    assertThat(plan.period()).isEqualTo("2027-01-01 – 2027-05-31");
+    long[] small = new long[13];
+    java.util.Arrays.fill(small, 1, 13, 2_500);
+    ErdBench.Plan whole = ErdBench.months(2025, small);
+    assertThat(whole.months()).isEqualTo(12);
+    assertThat(whole.lines()).isEqualTo(30_000);
+    assertThat(whole.period()).isEqualTo("2025-01-01 – 2025-12-31");
+  }
 }
