@@ -15,8 +15,6 @@ USER root
 RUN mkdir -p /opt/payara/data /opt/payara/cds && chown payara:payara /opt/payara/data /opt/payara/cds
 USER payara
 COPY --from=build /src/target/jalon.war /opt/payara/deployments/jalon.war
-# The third-party libraries go beside the WAR, onto the server's class path (--addLibs): the WAR does not run without them.
-COPY --from=build /src/target/jalon-lib /opt/payara/jalon-lib
 COPY --from=build /src/src/main/payara/postboot.asadmin /opt/payara/config/postboot.asadmin
 ENV JALON_DATA=/opt/payara/data \
     JALON_MODE=production \
@@ -26,4 +24,4 @@ EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=90s --retries=3 CMD curl -fsS http://localhost:8080/health || exit 1
 # Java options go before -jar; Derby writes its log into the data folder. The container's first
 # stop writes a class-data archive (/opt/payara/cds, per container, so per image) that later starts map.
-ENTRYPOINT ["sh", "-c", "exec java -Djava.awt.headless=true -Dderby.stream.error.file=${JALON_DATA}/derby.log -XX:SharedArchiveFile=/opt/payara/cds/jalon.jsa -XX:+AutoCreateSharedArchive ${JAVA_OPTS:-} -jar /opt/payara/payara-micro.jar --nocluster --port 8080 --contextroot / --postbootcommandfile /opt/payara/config/postboot.asadmin --addLibs /opt/payara/jalon-lib --deploy /opt/payara/deployments/jalon.war"]
+ENTRYPOINT ["sh", "-c", "exec java -Djava.awt.headless=true -Dderby.stream.error.file=${JALON_DATA}/derby.log -XX:SharedArchiveFile=/opt/payara/cds/jalon.jsa -XX:+AutoCreateSharedArchive ${JAVA_OPTS:-} -jar /opt/payara/payara-micro.jar --nocluster --port 8080 --contextroot / --postbootcommandfile /opt/payara/config/postboot.asadmin --deploy /opt/payara/deployments/jalon.war"]

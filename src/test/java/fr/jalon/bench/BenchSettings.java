@@ -13,8 +13,8 @@ import java.util.Optional;
  * {@code bench.startups}, {@code bench.jvmArgs} (extra options for every measured JVM, floor and
  * Jalon alike), {@code bench.fecLines} (lines per FEC file confirmed; 0 skips the FEC import) and
  * {@code bench.fecRuns}, {@code bench.erd} (false skips the expense statement) and
- * {@code bench.browser} (false skips the dashboard page in Chromium), and the build's paths (the
- * WAR, its libraries folder {@code bench.lib}, Payara Micro) and versions.
+ * {@code bench.browser} (false skips the dashboard page in Chromium), and the build's paths and
+ * versions.
  */
 public record BenchSettings(
     Action action,
@@ -27,7 +27,6 @@ public record BenchSettings(
     List<String> jvmArgs,
     Path target,
     Path war,
-    Path lib,
     Path payaraJar,
     Path postboot,
     int fecLines,
@@ -78,7 +77,6 @@ public record BenchSettings(
         Arrays.stream(property("bench.jvmArgs", "").trim().split("\\s+")).filter(a -> !a.isEmpty()).toList(),
         target,
         Path.of(property("bench.war", target.resolve("jalon.war").toString())),
-        Path.of(property("bench.lib", target.resolve("jalon-lib").toString())),
         Path.of(property("bench.payaraJar", target.resolve("payara-micro.jar").toString())),
         Path.of(property("bench.postboot", "src/main/payara/postboot.asadmin")).toAbsolutePath(),
         Integer.parseInt(property("bench.fecLines", Integer.toString(action.defaultFecLines)).trim().replace("_", "")),

@@ -36,7 +36,7 @@ final class DatasetCommands {
     System.out.println("or, without Maven:");
     System.out.println("  JALON_DATA=" + data + " java -Djava.awt.headless=true -Dderby.stream.error.file=" + data.resolve("derby.log")
         + " -jar target/payara-micro.jar --nocluster --port 8080 --contextroot / --postbootcommandfile src/main/payara/postboot.asadmin"
-        + " --addLibs target/jalon-lib --deploy target/jalon.war");
+        + " --deploy target/jalon.war");
     System.out.println("Log in as admin, projet, finance or conseil, password " + JalonRequests.PASSWORD + ".");
   }
 

@@ -64,7 +64,6 @@ public final class JalonServer implements AutoCloseable {
           "-jar", System.getProperty("jalon.payaraMicroJar", "target/payara-micro.jar"),
           "--nocluster", "--port", String.valueOf(port), "--contextroot", "/",
           "--postbootcommandfile", System.getProperty("jalon.postboot", "src/main/payara/postboot.asadmin"),
-          "--addLibs", System.getProperty("jalon.lib", "target/jalon-lib"),
           "--deploy", System.getProperty("jalon.war", "target/jalon.war")));
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
       builder.environment().put("JALON_DATA", dataFolder.toString());

@@ -65,12 +65,7 @@ public final class PayaraInstance implements AutoCloseable {
       command.add("-XX:+AutoCreateSharedArchive");
     }
     command.addAll(List.of("-jar", settings.payaraJar().toString(), "--nocluster", "--port", Integer.toString(settings.port()), "--contextroot", "/",
-        "--postbootcommandfile", settings.postboot().toString()));
-    if (launch.dataFolder() != null) {
-      // Jalon's third-party libraries live beside its WAR; the floor stays a bare server with no added library.
-      command.addAll(List.of("--addLibs", settings.lib().toString()));
-    }
-    command.addAll(List.of("--deploy", launch.war().toString()));
+        "--postbootcommandfile", settings.postboot().toString(), "--deploy", launch.war().toString()));
     ProcessBuilder builder = new ProcessBuilder(command);
     Map<String, String> env = builder.environment();
     // The caller's JALON_* settings must not leak into a measured process.
