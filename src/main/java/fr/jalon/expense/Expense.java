@@ -201,6 +201,9 @@ public class Expense implements Audited {
     }
     if (t.supplier() == null && (t.supplierName() == null || t.supplierName().isBlank())) {
       problems.add(new RuleViolation("supplier", "expense.supplier.required"));
+    } else if (t.supplier() == null && t.supplierName().trim().length() > 200) {
+      // A name read from a file (FEC CompAuxLib, a CSV column) can be longer than the column holds.
+      problems.add(new RuleViolation("supplier", "field.tooLong", 200));
     }
     if (t.invoiceNumber() != null && t.invoiceNumber().trim().length() > 60) {
       problems.add(new RuleViolation("invoiceNumber", "field.tooLong", 60));

@@ -73,6 +73,18 @@ class ExpenseRulesTest {
     throw new AssertionError("no refusal");
   }
 
+  @Test
+  void aSupplierNameLongerThanItsColumnIsRefusedNamingTheSupplier() {
+    Grant g = grant();
+    ExpenseTerms base = terms(g, "INV", "100.00", "20.00", null, null, LocalDate.of(2024, 3, 1));
+    java.util.function.Function<String, ExpenseTerms> named = name -> new ExpenseTerms(base.action(), base.category(), base.source(), null, name, base.description(),
+        base.invoiceNumber(), base.invoiceDate(), null, base.amountExcl(), base.amountVat(), null, null, null, null);
+    assertThat(new Expense(g, named.apply("S".repeat(200)), Provenance.FEC, "k1", LocalDate.of(2024, 3, 1)).supplierName()).hasSize(200);
+    RuleViolation v = refusal(() -> new Expense(g, named.apply("S".repeat(201)), Provenance.FEC, "k2", LocalDate.of(2024, 3, 1)));
+    assertThat(v.field()).isEqualTo("supplier");
+    assertThat(v.getMessage()).contains("200");
+  }
+
   // Rule 3: VAT arithmetic, to the cent.
 
   @Test
