@@ -16,15 +16,19 @@ import java.util.List;
  * own connection (a native query per line cost a round of EclipseLink work each: the confirm of a
  * 500,000-line FEC spent most of its time there). A line's supplier organisation new to Jalon (a
  * CSV line's unknown SIRET) is recorded with the first line that names it. A credit note finds the
- * line it corrects by import and source key (index EXPENSE_IMPORT_KEY): Derby runs a batch in
- * order, so that line may be earlier in the same chunk.
+ * invoice it corrects by import and source key, on the index EXPENSE_IMPORT_KEY named in the
+ * query: left to itself Derby walked every line of the import so far for each line written, which
+ * made a 500,000-line confirm quadratic. Only credit notes ask, in a second batch after the chunk's
+ * invoices, so the invoice they correct may be in the same chunk (only invoices are corrected).
  */
 public final class ImportStaging {
   private static final String INSERT = "INSERT INTO EXPENSE (GRANT_ID, ACTION_ID, CATEGORY_ID, COFUNDING_ID, SUPPLIER_NAME, DESCRIPTION, INVOICE_NUMBER, INVOICE_DATE,"
       + " AMOUNT_EXCL, AMOUNT_VAT, AMOUNT_INCL, SHARE_CHARGED, ELIGIBLE_AMOUNT, STATUTORY_STAFF, STATUS, SORT_DATE, EXPENSE_YEAR, LIQUIDATED_ON, PAID_ON,"
       + " PAYMENT_ESTIMATED, CORRECTS_ID, PROVENANCE, SOURCE_KEY, IMPORT_ID, RECEIPT_COUNT, VERSION, SUPPLIER_ID)"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-      + " (SELECT MAX(c.ID) FROM EXPENSE c WHERE c.IMPORT_ID = ? AND c.SOURCE_KEY = ?), ?, ?, ?, 0, 0, ?)";
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %s, ?, ?, ?, 0, 0, ?)";
+  private static final String INSERT_LINE = INSERT.formatted("NULL");
+  private static final String INSERT_CORRECTION = INSERT.formatted(
+      "(SELECT MAX(c.ID) FROM EXPENSE c --DERBY-PROPERTIES index=EXPENSE_IMPORT_KEY\n WHERE c.IMPORT_ID = ? AND c.SOURCE_KEY = ?)");
 
   private ImportStaging() {}
 
@@ -43,12 +47,18 @@ public final class ImportStaging {
     }
     // Inside the transaction, EclipseLink hands the connection it writes with: the batch is in the same transaction.
     Connection connection = em.unwrap(Connection.class);
-    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+    try (PreparedStatement lines = connection.prepareStatement(INSERT_LINE); PreparedStatement corrections = connection.prepareStatement(INSERT_CORRECTION)) {
+      int correcting = 0;
       for (ImportRun.Staged s : chunk) {
+        PreparedStatement insert = s.correctsSourceKey() == null ? lines : corrections;
         bind(insert, importId, s);
         insert.addBatch();
+        correcting += insert == corrections ? 1 : 0;
       }
-      insert.executeBatch();
+      lines.executeBatch();
+      if (correcting > 0) {
+        corrections.executeBatch();
+      }
     } catch (SQLException e) {
       throw new IllegalStateException("Écriture des lignes importées impossible : " + e.getMessage(), e);
     }
@@ -80,15 +90,18 @@ public final class ImportStaging {
     day(p, 18, e.liquidatedOn());
     day(p, 19, e.paidOn());
     p.setBoolean(20, e.paymentEstimated());
-    p.setLong(21, importId);
-    p.setString(22, staged.correctsSourceKey() == null ? "" : staged.correctsSourceKey());
-    p.setString(23, e.provenance().name());
-    text(p, 24, e.sourceKey());
-    p.setLong(25, importId);
+    int next = 21;
+    if (staged.correctsSourceKey() != null) {
+      p.setLong(next++, importId);
+      p.setString(next++, staged.correctsSourceKey());
+    }
+    p.setString(next++, e.provenance().name());
+    text(p, next++, e.sourceKey());
+    p.setLong(next++, importId);
     if (e.supplier() == null) {
-      p.setNull(26, Types.BIGINT);
+      p.setNull(next, Types.BIGINT);
     } else {
-      p.setLong(26, e.supplier().id());
+      p.setLong(next, e.supplier().id());
     }
   }
 
