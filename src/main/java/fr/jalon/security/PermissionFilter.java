@@ -76,7 +76,8 @@ public class PermissionFilter extends HttpFilter {
       return;
     }
     if (isCrossSiteWrite(request)) {
-      refuse(request, response, 403);
+      // Not a question of roles: say what the request lacks, so a script's author knows what to add.
+      refuse(request, response, 403, "error.forbidden.crossSite");
       return;
     }
     chain.doFilter(request, response);

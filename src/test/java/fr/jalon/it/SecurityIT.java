@@ -117,6 +117,7 @@ class SecurityIT {
     Http board = Http.session(server, "conseil", "jalon-demo");
     HttpResponse<String> r = board.foreignJson("PUT", "/api/me/password", "{\"currentPassword\":\"jalon-demo\",\"newPassword\":\"pirate-pirate\"}");
     assertThat(r.statusCode()).isEqualTo(403);
+    assertThat(r.body()).contains("X-Requested-With: Jalon");
     assertThat(Http.basic(server, "conseil", "jalon-demo").get("/api/me").statusCode()).isEqualTo(200);
   }
 
