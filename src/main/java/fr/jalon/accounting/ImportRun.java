@@ -162,7 +162,7 @@ public final class ImportRun {
     } catch (RuleViolation v) {
       return line(f, ImportLine.Outcome.REFUSED, columnName.apply(v.field()), v.getMessage(), category, supplierName);
     } catch (RuleViolation.Several s) {
-      return line(f, ImportLine.Outcome.REFUSED, columnName.apply(s.violations().get(0).field()), s.getMessage(), category, supplierName);
+      return line(f, ImportLine.Outcome.REFUSED, columnName.apply(s.first().field()), s.getMessage(), category, supplierName);
     }
   }
 

@@ -308,10 +308,9 @@ public class ImportService {
     } catch (RuntimeException again) {
       e.addSuppressed(again);
     }
-    if (cause instanceof RuleViolation v) {
-      job.tracker().failed(v.message(job.locale()), v.field());
-    } else if (cause instanceof RuleViolation.Several s) {
-      job.tracker().failed(s.violations().get(0).message(job.locale()), s.violations().get(0).field());
+    RuleViolation refusal = cause instanceof RuleViolation v ? v : cause instanceof RuleViolation.Several s ? s.first() : null;
+    if (refusal != null) {
+      job.tracker().failed(refusal.message(job.locale()), refusal.field());
     } else {
       LOG.log(java.util.logging.Level.SEVERE, "Import du fichier " + job.file().id() + " échoué", e);
       job.tracker().failed(Messages.get(job.locale(), "import.confirm.failed", String.valueOf(cause.getMessage())), null);

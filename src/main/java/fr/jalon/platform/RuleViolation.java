@@ -43,6 +43,11 @@ public class RuleViolation extends RuntimeException {
     public List<RuleViolation> violations() {
       return violations;
     }
+
+    /** The refusal told first (its message is this exception's). */
+    public RuleViolation first() {
+      return violations.get(0);
+    }
   }
 
   public static void throwIfAny(List<RuleViolation> violations) {
