@@ -330,17 +330,67 @@ public class ExpenseService {
   }
 
   /**
-   * Gives statement {@code statementId} the paid lines of the period not held elsewhere (its earlier
-   * claim is released first: a draft is regenerated this way). Returns how many it holds.
+   * What a line needs to enter a statement of grant {@code ?1} for the period {@code ?2 – ?3}: paid
+   * in it, with a receipt, not pending in an unconfirmed import. Written so that it is never
+   * unknown (no NULL reaches a comparison), so its negation picks exactly the lines that fail it.
+   */
+  private static final String QUALIFIES_FOR_STATEMENT = "GRANT_ID = ?1 AND STATUS = 'PAID' AND PAID_ON IS NOT NULL AND PAID_ON BETWEEN ?2 AND ?3 AND RECEIPT_COUNT > 0"
+      + " AND (IMPORT_ID IS NULL OR IMPORT_ID IN (SELECT i.ID FROM ACCOUNTING_IMPORT i WHERE i.STATUS = 'CONFIRMED'))";
+
+  /**
+   * Gives statement {@code statementId} the paid lines of the period not held elsewhere, and frees
+   * those it held that no longer qualify (a draft is regenerated this way). Only what changed is
+   * written: each written line moves its entry in the statement index, so an unchanged
+   * regeneration of 100,000 lines writes nothing instead of releasing and claiming them all.
+   * Returns how many it holds.
    */
   @RolesAllowed(FINANCE)
   @Transactional
   public int claimForStatement(long statementId, LocalDate from, LocalDate to) {
     long grant = grants.grant().id();
-    em.createQuery("UPDATE Expense e SET e.statementId = NULL WHERE e.statementId = :s").setParameter("s", statementId).executeUpdate();
-    return em.createQuery("UPDATE Expense e SET e.statementId = :s WHERE e.grant.id = :grant AND e.status = fr.jalon.expense.ExpenseStatus.PAID"
-            + " AND e.paidOn BETWEEN :from AND :to AND e.statementId IS NULL AND e.receiptCount > 0 AND " + ExpenseRepository.VISIBLE)
-        .setParameter("s", statementId).setParameter("grant", grant).setParameter("from", from).setParameter("to", to).executeUpdate();
+    // Derby takes no index override on UPDATE: the lines are found by a SELECT that names its index, then written by id.
+    List<Long> leaving = statementCandidates("SELECT ID FROM EXPENSE --DERBY-PROPERTIES index=EXPENSE_STATEMENT\n WHERE STATEMENT_ID = ?4 AND NOT ("
+        + QUALIFIES_FOR_STATEMENT + ")", grant, from, to, statementId);
+    // The period's index finds the candidates; the statement index would walk every unclaimed line of the grant.
+    List<Long> joining = statementCandidates("SELECT ID FROM EXPENSE --DERBY-PROPERTIES index=EXPENSE_PAID_ON\n WHERE STATEMENT_ID IS NULL AND "
+        + QUALIFIES_FOR_STATEMENT, grant, from, to, statementId);
+    moveStatement(leaving, statementId, null);
+    moveStatement(joining, null, statementId);
+    return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM EXPENSE WHERE STATEMENT_ID = ?").setParameter(1, statementId).getSingleResult()).intValue();
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Long> statementCandidates(String sql, long grant, LocalDate from, LocalDate to, long statementId) {
+    return ((List<Number>) em.createNativeQuery(sql).setParameter(1, grant).setParameter(2, java.sql.Date.valueOf(from)).setParameter(3, java.sql.Date.valueOf(to))
+        .setParameter(4, statementId).getResultList()).stream().map(Number::longValue).toList();
+  }
+
+  /** Moves lines {@code ids} from statement {@code held} (null: none) to {@code to} (null: none), by primary key, a thousand at a time; a line another statement took meanwhile is left alone. */
+  private void moveStatement(List<Long> ids, Long held, Long to) {
+    int chunk = 1000;
+    java.sql.Connection connection = em.unwrap(java.sql.Connection.class);
+    for (int start = 0; start < ids.size(); start += chunk) {
+      List<Long> part = ids.subList(start, Math.min(ids.size(), start + chunk));
+      String sql = "UPDATE EXPENSE SET STATEMENT_ID = ? WHERE STATEMENT_ID " + (held == null ? "IS NULL" : "= ?") + " AND ID IN ("
+          + String.join(",", java.util.Collections.nCopies(part.size(), "?")) + ")";
+      try (java.sql.PreparedStatement update = connection.prepareStatement(sql)) {
+        int p = 1;
+        if (to == null) {
+          update.setNull(p++, java.sql.Types.BIGINT);
+        } else {
+          update.setLong(p++, to);
+        }
+        if (held != null) {
+          update.setLong(p++, held);
+        }
+        for (Long id : part) {
+          update.setLong(p++, id);
+        }
+        update.executeUpdate();
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException("Lignes de l’état " + (to == null ? held : to) + " : " + e.getMessage(), e);
+      }
+    }
   }
 
   /** A draft statement given up: its lines are free again. */

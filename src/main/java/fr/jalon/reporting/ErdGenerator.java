@@ -77,7 +77,8 @@ public class ErdGenerator implements ReportGenerator {
     long started = System.nanoTime();
     expenses.claimForStatement(id, report.periodFrom(), report.periodTo());
     long claimed = System.nanoTime();
-    Counts counts = new Counts(lines.freezeLines(id), lines.eligibleTotal(id));
+    lines.freezeLines(id);
+    Counts counts = lines.counts(id);
     LOG.info(() -> String.format("ERD %d : %d lignes prises en %d ms, figées en %d ms", id, counts.lines(), (claimed - started) / 1_000_000, (System.nanoTime() - claimed) / 1_000_000));
     return counts;
   }

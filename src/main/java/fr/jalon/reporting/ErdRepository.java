@@ -45,13 +45,22 @@ public class ErdRepository {
     this.dataSource = dataSource;
   }
 
-  /** Copies the lines the statement holds (the expenses claimed for it) into its frozen lines, replacing earlier ones. */
-  public int freezeLines(long reportId) {
-    em.createNativeQuery("DELETE FROM REPORT_LINE WHERE REPORT_ID = ?").setParameter(1, reportId).executeUpdate();
-    return em.createNativeQuery("INSERT INTO REPORT_LINE (REPORT_ID, EXPENSE_ID, ACTION_CODE, CATEGORY_CODE, AMOUNT_EXCL, AMOUNT_INCL, ELIGIBLE_AMOUNT)"
-            + " SELECT ?, e.ID, a.CODE, c.CODE, e.AMOUNT_EXCL, e.AMOUNT_INCL, e.ELIGIBLE_AMOUNT FROM EXPENSE e"
-            + " JOIN PLAN_ACTION a ON a.ID = e.ACTION_ID JOIN COST_CATEGORY c ON c.ID = e.CATEGORY_ID WHERE e.STATEMENT_ID = ?")
-        .setParameter(1, reportId).setParameter(2, reportId).executeUpdate();
+  /**
+   * Brings the statement's frozen lines in line with the expenses it holds (those claimed for it):
+   * drops the lines whose expense left it or changed its codes or amounts, and copies those it
+   * lacks. Only the difference is written, so an unchanged regeneration writes nothing.
+   */
+  public void freezeLines(long reportId) {
+    em.createNativeQuery("DELETE FROM REPORT_LINE l WHERE l.REPORT_ID = ?1 AND NOT EXISTS (SELECT 1 FROM EXPENSE e"
+            + " JOIN PLAN_ACTION a ON a.ID = e.ACTION_ID JOIN COST_CATEGORY c ON c.ID = e.CATEGORY_ID"
+            + " WHERE e.ID = l.EXPENSE_ID AND e.STATEMENT_ID = ?1 AND a.CODE = l.ACTION_CODE AND c.CODE = l.CATEGORY_CODE"
+            + " AND e.AMOUNT_EXCL = l.AMOUNT_EXCL AND e.AMOUNT_INCL = l.AMOUNT_INCL AND e.ELIGIBLE_AMOUNT = l.ELIGIBLE_AMOUNT)")
+        .setParameter(1, reportId).executeUpdate();
+    em.createNativeQuery("INSERT INTO REPORT_LINE (REPORT_ID, EXPENSE_ID, ACTION_CODE, CATEGORY_CODE, AMOUNT_EXCL, AMOUNT_INCL, ELIGIBLE_AMOUNT)"
+            + " SELECT ?1, e.ID, a.CODE, c.CODE, e.AMOUNT_EXCL, e.AMOUNT_INCL, e.ELIGIBLE_AMOUNT FROM EXPENSE e"
+            + " JOIN PLAN_ACTION a ON a.ID = e.ACTION_ID JOIN COST_CATEGORY c ON c.ID = e.CATEGORY_ID WHERE e.STATEMENT_ID = ?1"
+            + " AND NOT EXISTS (SELECT 1 FROM REPORT_LINE l WHERE l.REPORT_ID = ?1 AND l.EXPENSE_ID = e.ID)")
+        .setParameter(1, reportId).executeUpdate();
   }
 
   /** How many frozen lines the statement has, and their eligible total. */
@@ -63,12 +72,6 @@ public class ErdRepository {
   /** Removes the frozen lines of a draft given up. */
   public void forget(long reportId) {
     em.createNativeQuery("DELETE FROM REPORT_LINE WHERE REPORT_ID = ?").setParameter(1, reportId).executeUpdate();
-  }
-
-  /** Sum of the eligible amounts of the statement's lines. */
-  public BigDecimal eligibleTotal(long reportId) {
-    Object sum = em.createNativeQuery("SELECT SUM(ELIGIBLE_AMOUNT) FROM REPORT_LINE WHERE REPORT_ID = ?").setParameter(1, reportId).getSingleResult();
-    return money(sum);
   }
 
   /**

@@ -185,6 +185,49 @@ class ReportPersistenceTest {
   }
 
   @Test
+  void aRegeneratedDraftFollowsWhatChangedAndKeepsWhatDidNot() {
+    ReportRow first = generate(FROM, TO);
+    record Frozen(long expenseId, String action, BigDecimal eligible) {}
+    Function<Long, List<Frozen>> frozen = id -> db.inTransaction(em -> ((List<?>) em.createNativeQuery(
+            "SELECT EXPENSE_ID, ACTION_CODE, ELIGIBLE_AMOUNT FROM REPORT_LINE WHERE REPORT_ID = ? ORDER BY EXPENSE_ID").setParameter(1, id).getResultList()).stream()
+        .map(r -> (Object[]) r).map((Object[] r) -> new Frozen(((Number) r[0]).longValue(), (String) r[1], (BigDecimal) r[2])).toList());
+    List<Frozen> before = frozen.apply(first.id());
+    ReportRow same = tx(c -> c.reports().regenerate(first.id(), new ReportService.Regenerate(c.reports().find(first.id()).version()), Locale.FRENCH));
+    assertThat(same.lineCount()).isEqualTo(240);
+    assertThat(frozen.apply(first.id())).isEqualTo(before);
+
+    long changed = before.get(0).expenseId();
+    long movedOut = before.get(1).expenseId();
+    long cancelled = before.get(2).expenseId();
+    long receiptGone = before.get(3).expenseId();
+    db.run(em -> {
+      em.createNativeQuery("UPDATE EXPENSE SET ELIGIBLE_AMOUNT = 12.34, ACTION_ID = (SELECT ID FROM PLAN_ACTION WHERE CODE = 'A2') WHERE ID = " + changed).executeUpdate();
+      em.createNativeQuery("UPDATE EXPENSE SET PAID_ON = {d '2025-01-15'} WHERE ID = " + movedOut).executeUpdate();
+      em.createNativeQuery("UPDATE EXPENSE SET STATUS = 'CANCELLED' WHERE ID = " + cancelled).executeUpdate();
+      em.createNativeQuery("UPDATE EXPENSE SET RECEIPT_COUNT = 0 WHERE ID = " + receiptGone).executeUpdate();
+      Expense any = em.find(Expense.class, changed);
+      em.persist(ExpenseFixtures.paid(any.grant(), any.action(), any.category(), any.source(), "Nouveau", "N-1", LocalDate.of(2024, 6, 1),
+          new BigDecimal("100.00"), new BigDecimal("20.00"), LocalDate.of(2024, 6, 3), true, null));
+    });
+    // Without its receipt the line is refused, not silently dropped; once it is back the draft regenerates.
+    assertThatThrownBy(() -> tx(c -> c.reports().regenerate(first.id(), new ReportService.Regenerate(c.reports().find(first.id()).version()), Locale.FRENCH)))
+        .isInstanceOf(RuleViolation.Several.class);
+    db.run(em -> em.createNativeQuery("UPDATE EXPENSE SET RECEIPT_COUNT = 1 WHERE ID = " + receiptGone).executeUpdate());
+    ReportRow after = tx(c -> c.reports().regenerate(first.id(), new ReportService.Regenerate(c.reports().find(first.id()).version()), Locale.FRENCH));
+
+    assertThat(after.lineCount()).isEqualTo(240 - 2 + 1);
+    assertThat(after.totalEligible()).isEqualByComparingTo(ledger("e.paidOn BETWEEN {d '2024-01-01'} AND {d '2024-12-31'} AND e.status = fr.jalon.expense.ExpenseStatus.PAID"));
+    List<Frozen> now = frozen.apply(first.id());
+    assertThat(now).extracting(Frozen::expenseId).doesNotContain(movedOut, cancelled).contains(changed, receiptGone);
+    assertThat(now).filteredOn(f -> f.expenseId() == changed).singleElement()
+        .satisfies(f -> assertThat(f.action()).isEqualTo("A2")).satisfies(f -> assertThat(f.eligible()).isEqualByComparingTo("12.34"));
+    List<Long> held = db.inTransaction(em -> em.createQuery("SELECT e.id FROM Expense e WHERE e.statementId = :s ORDER BY e.id", Long.class).setParameter("s", first.id()).getResultList());
+    assertThat(held).containsExactlyElementsOf(now.stream().map(Frozen::expenseId).toList());
+    // Untouched lines keep their frozen copy as it was.
+    assertThat(now).containsAll(before.subList(4, before.size()));
+  }
+
+  @Test
   void linesWithoutAReceiptKeepTheStatementOutAndTheRefusalListsThem() {
     assertThatThrownBy(() -> generate(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31)))
         .isInstanceOf(RuleViolation.Several.class)
