@@ -45,22 +45,81 @@ public class ErdRepository {
     this.dataSource = dataSource;
   }
 
+  /** A frozen line's content, as the expense held by the statement gives it: id, codes, amounts. */
+  private static final String HELD = "SELECT e.ID, a.CODE, c.CODE, e.AMOUNT_EXCL, e.AMOUNT_INCL, e.ELIGIBLE_AMOUNT FROM EXPENSE e"
+      + " JOIN PLAN_ACTION a ON a.ID = e.ACTION_ID JOIN COST_CATEGORY c ON c.ID = e.CATEGORY_ID";
+
   /**
    * Brings the statement's frozen lines in line with the expenses it holds (those claimed for it):
    * drops the lines whose expense left it or changed its codes or amounts, and copies those it
-   * lacks. Only the difference is written, so an unchanged regeneration writes nothing.
+   * lacks. Only the difference is written, so an unchanged regeneration writes nothing. Both sides
+   * are read once in id order and compared here: Derby's correlated NOT EXISTS, one probe per
+   * line, took six times longer on 100,000 lines.
    */
   public void freezeLines(long reportId) {
-    em.createNativeQuery("DELETE FROM REPORT_LINE l WHERE l.REPORT_ID = ?1 AND NOT EXISTS (SELECT 1 FROM EXPENSE e"
-            + " JOIN PLAN_ACTION a ON a.ID = e.ACTION_ID JOIN COST_CATEGORY c ON c.ID = e.CATEGORY_ID"
-            + " WHERE e.ID = l.EXPENSE_ID AND e.STATEMENT_ID = ?1 AND a.CODE = l.ACTION_CODE AND c.CODE = l.CATEGORY_CODE"
-            + " AND e.AMOUNT_EXCL = l.AMOUNT_EXCL AND e.AMOUNT_INCL = l.AMOUNT_INCL AND e.ELIGIBLE_AMOUNT = l.ELIGIBLE_AMOUNT)")
-        .setParameter(1, reportId).executeUpdate();
-    em.createNativeQuery("INSERT INTO REPORT_LINE (REPORT_ID, EXPENSE_ID, ACTION_CODE, CATEGORY_CODE, AMOUNT_EXCL, AMOUNT_INCL, ELIGIBLE_AMOUNT)"
-            + " SELECT ?1, e.ID, a.CODE, c.CODE, e.AMOUNT_EXCL, e.AMOUNT_INCL, e.ELIGIBLE_AMOUNT FROM EXPENSE e"
-            + " JOIN PLAN_ACTION a ON a.ID = e.ACTION_ID JOIN COST_CATEGORY c ON c.ID = e.CATEGORY_ID WHERE e.STATEMENT_ID = ?1"
-            + " AND NOT EXISTS (SELECT 1 FROM REPORT_LINE l WHERE l.REPORT_ID = ?1 AND l.EXPENSE_ID = e.ID)")
-        .setParameter(1, reportId).executeUpdate();
+    if (counts(reportId).lines() == 0) {
+      em.createNativeQuery("INSERT INTO REPORT_LINE (REPORT_ID, EXPENSE_ID, ACTION_CODE, CATEGORY_CODE, AMOUNT_EXCL, AMOUNT_INCL, ELIGIBLE_AMOUNT)"
+          + HELD.replace("SELECT e.ID", "SELECT ?1, e.ID") + " WHERE e.STATEMENT_ID = ?1").setParameter(1, reportId).executeUpdate();
+      return;
+    }
+    List<Long> gone = new ArrayList<>();
+    List<Long> added = new ArrayList<>();
+    java.sql.Connection connection = em.unwrap(java.sql.Connection.class);
+    try (java.sql.PreparedStatement frozenQuery = connection.prepareStatement(
+            "SELECT EXPENSE_ID, ACTION_CODE, CATEGORY_CODE, AMOUNT_EXCL, AMOUNT_INCL, ELIGIBLE_AMOUNT FROM REPORT_LINE WHERE REPORT_ID = ? ORDER BY EXPENSE_ID");
+        java.sql.PreparedStatement heldQuery = connection.prepareStatement(HELD + " WHERE e.STATEMENT_ID = ? ORDER BY e.ID")) {
+      frozenQuery.setLong(1, reportId);
+      heldQuery.setLong(1, reportId);
+      frozenQuery.setFetchSize(PAGE);
+      heldQuery.setFetchSize(PAGE);
+      try (java.sql.ResultSet frozen = frozenQuery.executeQuery(); java.sql.ResultSet held = heldQuery.executeQuery()) {
+        boolean f = frozen.next();
+        boolean h = held.next();
+        while (f || h) {
+          long fid = f ? frozen.getLong(1) : Long.MAX_VALUE;
+          long hid = h ? held.getLong(1) : Long.MAX_VALUE;
+          if (fid < hid) {
+            gone.add(fid);
+          } else if (hid < fid) {
+            added.add(hid);
+          } else if (!sameLine(frozen, held)) {
+            gone.add(fid);
+            added.add(hid);
+          }
+          if (fid <= hid) {
+            f = frozen.next();
+          }
+          if (hid <= fid) {
+            h = held.next();
+          }
+        }
+      }
+      batch(connection, "DELETE FROM REPORT_LINE WHERE REPORT_ID = ? AND EXPENSE_ID = ?", reportId, gone);
+      batch(connection, "INSERT INTO REPORT_LINE (REPORT_ID, EXPENSE_ID, ACTION_CODE, CATEGORY_CODE, AMOUNT_EXCL, AMOUNT_INCL, ELIGIBLE_AMOUNT)"
+          + HELD.replace("SELECT e.ID", "SELECT CAST(? AS BIGINT), e.ID") + " WHERE e.ID = ?", reportId, added);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("Lignes de l’état " + reportId + " : " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean sameLine(java.sql.ResultSet frozen, java.sql.ResultSet held) throws java.sql.SQLException {
+    return frozen.getString(2).equals(held.getString(2)) && frozen.getString(3).equals(held.getString(3))
+        && frozen.getBigDecimal(4).compareTo(held.getBigDecimal(4)) == 0 && frozen.getBigDecimal(5).compareTo(held.getBigDecimal(5)) == 0
+        && frozen.getBigDecimal(6).compareTo(held.getBigDecimal(6)) == 0;
+  }
+
+  /** Runs {@code sql} (report id, expense id) for each of {@code expenseIds}, in JDBC batches. */
+  private static void batch(java.sql.Connection connection, String sql, long reportId, List<Long> expenseIds) throws java.sql.SQLException {
+    try (java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < expenseIds.size(); i++) {
+        statement.setLong(1, reportId);
+        statement.setLong(2, expenseIds.get(i));
+        statement.addBatch();
+        if (i % PAGE == PAGE - 1 || i == expenseIds.size() - 1) {
+          statement.executeBatch();
+        }
+      }
+    }
   }
 
   /** How many frozen lines the statement has, and their eligible total. */
