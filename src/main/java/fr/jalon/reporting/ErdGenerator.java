@@ -57,6 +57,8 @@ public class ErdGenerator implements ReportGenerator {
   @Inject ErdRepository lines;
   @Inject ReportEngine engine;
   @Inject Clock clock;
+  /** Where the lines are read (and the XLSX and CSV written) while the request's thread fills the PDF: the server's default executor. */
+  @jakarta.annotation.Resource(lookup = "java:comp/DefaultManagedExecutorService") java.util.concurrent.ExecutorService executor;
 
   @Override
   public boolean handles(ReportType type) {
@@ -67,6 +69,7 @@ public class ErdGenerator implements ReportGenerator {
   @Override
   public Counts prepare(Report report) {
     long id = report.id();
+    long asked = System.nanoTime();
     List<ExpenseService.StatementRefusal> refused = expenses.statementRefusals(id, report.periodFrom(), report.periodTo(), MAX_REFUSALS_LISTED);
     if (!refused.isEmpty()) {
       List<RuleViolation> problems = new ArrayList<>();
@@ -79,14 +82,16 @@ public class ErdGenerator implements ReportGenerator {
     long claimed = System.nanoTime();
     lines.freezeLines(id);
     Counts counts = lines.counts(id);
-    LOG.info(() -> String.format("ERD %d : %d lignes prises en %d ms, figées en %d ms", id, counts.lines(), (claimed - started) / 1_000_000, (System.nanoTime() - claimed) / 1_000_000));
+    LOG.info(() -> String.format("ERD %d : refus cherchés en %d ms, %d lignes prises en %d ms, figées en %d ms", id, (started - asked) / 1_000_000, counts.lines(),
+        (claimed - started) / 1_000_000, (System.nanoTime() - claimed) / 1_000_000));
     return counts;
   }
 
   /**
    * The files, from the lines {@link #prepare} froze (committed): nothing here writes to the
-   * database. The lines are read once: each goes to the XLSX and the CSV as JasperReports fills
-   * the PDF with it, so the three files show the same rows and the statement is sorted once.
+   * database. The lines are read once, on a second thread that writes each to the XLSX and the CSV
+   * and hands it to JasperReports filling the PDF on this one: the three files show the same rows,
+   * the statement is sorted once, and reading and the two files overlap with the fill.
    */
   @Override
   public Generated generate(Report report, Path folder, Locale locale) {
@@ -96,6 +101,7 @@ public class ErdGenerator implements ReportGenerator {
       Path csvFile = Files.createTempFile(folder, "erd-", ".csv");
       Path xlsxFile = Files.createTempFile(folder, "erd-", ".xlsx");
       long started = System.nanoTime();
+      long[] filled = new long[1];
       JRSwapFileVirtualizer virtualizer = virtualizer(folder);
       try (OutputStream csvOut = new java.io.BufferedOutputStream(Files.newOutputStream(csvFile));
           OutputStream xlsxOut = new java.io.BufferedOutputStream(Files.newOutputStream(xlsxFile));
@@ -103,10 +109,14 @@ public class ErdGenerator implements ReportGenerator {
         BufferedWriter csv = new BufferedWriter(new OutputStreamWriter(csvOut, StandardCharsets.UTF_8));
         csvHeader(csv);
         xlsxHeader(book, locale);
-        files.put(ReportFormat.PDF, write(folder, "pdf", out -> engine.pdf(prints(report, locale, virtualizer, l -> {
-          csvLine(csv, l);
-          xlsxLine(book, l);
-        }), out)));
+        files.put(ReportFormat.PDF, write(folder, "pdf", out -> {
+          List<JasperPrint> pages = prints(report, locale, virtualizer, l -> {
+            csvLine(csv, l);
+            xlsxLine(book, l);
+          });
+          filled[0] = System.nanoTime();
+          engine.pdf(pages, out);
+        }));
         csv.flush();
         xlsxTotals(book, report, locale);
       } finally {
@@ -114,7 +124,9 @@ public class ErdGenerator implements ReportGenerator {
       }
       files.put(ReportFormat.XLSX, xlsxFile);
       files.put(ReportFormat.CSV, csvFile);
-      LOG.info(() -> String.format("ERD %d : %d lignes en PDF, XLSX et CSV en %d ms", report.id(), counts.lines(), (System.nanoTime() - started) / 1_000_000));
+      long done = System.nanoTime();
+      LOG.info(() -> String.format("ERD %d : %d lignes mises en page en %d ms, PDF écrit en %d ms ; PDF, XLSX et CSV faits en %d ms", report.id(), counts.lines(),
+          (filled[0] - started) / 1_000_000, (done - filled[0]) / 1_000_000, (done - started) / 1_000_000));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -138,7 +150,7 @@ public class ErdGenerator implements ReportGenerator {
     p.put(JRParameter.REPORT_VIRTUALIZER, virtualizer);
     try {
       JasperPrint main;
-      try (LineSource source = new LineSource(report.id(), alsoTo)) {
+      try (LineFeed source = new LineFeed(report.id(), alsoTo)) {
         main = engine.fill(DESIGN, p, source, locale);
       }
       virtualizer.setReadOnly(true);
@@ -269,36 +281,81 @@ public class ErdGenerator implements ReportGenerator {
     return file;
   }
 
-  /** The statement's lines for JasperReports, streamed from one query (closed at the end or by {@link #close}). */
-  final class LineSource implements JRDataSource, AutoCloseable {
-    private final long reportId;
-    private final java.util.function.Consumer<ErdLine> alsoTo;
-    private ErdRepository.Cursor cursor;
+  /**
+   * The statement's lines for JasperReports, streamed from one query read on a second thread
+   * ({@link #executor}), which also hands each line to {@code alsoTo}; a bounded queue between the
+   * two keeps memory flat. A failure on either side stops the other: a read failure fails the fill,
+   * and closing the feed (the fill failed or ended) stops the reading and waits for it.
+   */
+  final class LineFeed implements JRDataSource, AutoCloseable {
+    /** Ends the lines (a failure of the reading ends them too). */
+    private static final Object END = new Object();
+    private final java.util.concurrent.BlockingQueue<Object> queue = new java.util.concurrent.ArrayBlockingQueue<>(2000);
+    private volatile boolean stopped;
+    private final java.util.concurrent.Future<?> reading;
     private ErdLine current;
+    private boolean ended;
 
-    LineSource(long reportId, java.util.function.Consumer<ErdLine> alsoTo) {
-      this.reportId = reportId;
-      this.alsoTo = alsoTo;
+    LineFeed(long reportId, java.util.function.Consumer<ErdLine> alsoTo) {
+      reading = executor.submit(() -> {
+        Object last = END;
+        try (ErdRepository.Cursor cursor = lines.cursor(reportId)) {
+          for (ErdLine l = cursor.next(); l != null && !stopped; l = cursor.next()) {
+            alsoTo.accept(l);
+            hand(l);
+          }
+        } catch (RuntimeException | Error e) {
+          last = e;
+        }
+        hand(last);
+      });
+    }
+
+    private void hand(Object o) {
+      try {
+        while (!stopped && !queue.offer(o, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+          // The fill is busy with a page: wait for room, unless it gave up.
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        stopped = true;
+      }
     }
 
     @Override
-    public boolean next() {
-      if (cursor == null) {
-        cursor = lines.cursor(reportId);
-      }
-      current = cursor.next();
-      if (current == null) {
-        close();
+    public boolean next() throws JRException {
+      if (ended) {
         return false;
       }
-      alsoTo.accept(current);
-      return true;
+      Object o;
+      try {
+        o = queue.take();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new JRException("ERD : lecture des lignes interrompue", e);
+      }
+      if (o instanceof ErdLine l) {
+        current = l;
+        return true;
+      }
+      ended = true;
+      if (o instanceof Throwable t) {
+        throw new JRException("ERD : lecture des lignes : " + t.getMessage(), t);
+      }
+      return false;
     }
 
+    /** Stops the reading if it still runs and waits for it: its cursor is closed and the XLSX and CSV are no longer written. */
     @Override
     public void close() {
-      if (cursor != null) {
-        cursor.close();
+      stopped = true;
+      queue.clear();
+      try {
+        reading.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (java.util.concurrent.ExecutionException e) {
+        // Reported through the queue: the fill has failed with it already.
       }
     }
 

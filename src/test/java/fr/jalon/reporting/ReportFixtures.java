@@ -13,6 +13,12 @@ import java.util.List;
 /** The report service on a test entity manager, without the container (no role checks), with the ERD generator. */
 final class ReportFixtures {
   static final ReportEngine ENGINE = new ReportEngine();
+  /** Reads the ERD's lines beside the fill, as the server's managed executor does. */
+  static final java.util.concurrent.ExecutorService READER = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "erd-lines");
+    t.setDaemon(true);
+    return t;
+  });
 
   private ReportFixtures() {}
 
@@ -78,6 +84,7 @@ final class ReportFixtures {
     erd.lines = new ErdRepository(em, dataSource);
     erd.engine = ENGINE;
     erd.clock = clock;
+    erd.executor = READER;
     s.em = em;
     s.grants = GrantFixtures.grantService(em);
     s.expenses = expenses;

@@ -123,6 +123,7 @@ class ReportGenerationStepsTest {
     hooked.lines = plain.lines;
     hooked.engine = plain.engine;
     hooked.clock = plain.clock;
+    hooked.executor = plain.executor;
     reports.generators = ReportFixtures.instance(List.of(hooked));
     return new Stepped(em, reports);
   }
