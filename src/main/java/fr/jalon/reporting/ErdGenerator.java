@@ -297,9 +297,10 @@ public class ErdGenerator implements ReportGenerator {
     private boolean ended;
 
     LineFeed(long reportId, java.util.function.Consumer<ErdLine> alsoTo) {
+      java.util.function.Supplier<ErdRepository.Cursor> opener = lines.cursorOpener(reportId);
       reading = executor.submit(() -> {
         Object last = END;
-        try (ErdRepository.Cursor cursor = lines.cursor(reportId)) {
+        try (ErdRepository.Cursor cursor = opener.get()) {
           for (ErdLine l = cursor.next(); l != null && !stopped; l = cursor.next()) {
             alsoTo.accept(l);
             hand(l);

@@ -150,30 +150,43 @@ public class ErdRepository {
    * transaction's connection; memory holds one fetch of rows, not the statement. The caller closes it.
    */
   public Cursor cursor(long reportId) {
-    // Inside a transaction its connection sees what it wrote; outside, a connection of its own reads committed rows.
+    return cursorOpener(reportId).get();
+  }
+
+  /**
+   * What opens {@link #cursor} later, on any thread: which connection it reads through is decided
+   * now, on the caller's. Inside a transaction its connection sees what it wrote; outside, a
+   * connection of its own (from the data source, never the entity manager, which belongs to the
+   * caller's thread) reads committed rows.
+   */
+  public java.util.function.Supplier<Cursor> cursorOpener(long reportId) {
     boolean own = !em.isJoinedToTransaction() && dataSource != null;
-    try {
-      java.sql.Connection connection = own ? dataSource.getConnection() : em.unwrap(java.sql.Connection.class);
+    java.sql.Connection shared = own ? null : em.unwrap(java.sql.Connection.class);
+    DataSource source = dataSource;
+    return () -> {
       try {
-        java.sql.PreparedStatement s = connection.prepareStatement(LINES + " WHERE l.REPORT_ID = ? ORDER BY l.ACTION_CODE, e.PAID_ON, e.ID",
-            java.sql.ResultSet.TYPE_FORWARD_ONLY, java.sql.ResultSet.CONCUR_READ_ONLY);
+        java.sql.Connection connection = own ? source.getConnection() : shared;
         try {
-          s.setFetchSize(500);
-          s.setLong(1, reportId);
-          return new Cursor(s, s.executeQuery(), own ? connection : null);
-        } catch (java.sql.SQLException e) {
-          s.close();
+          java.sql.PreparedStatement s = connection.prepareStatement(LINES + " WHERE l.REPORT_ID = ? ORDER BY l.ACTION_CODE, e.PAID_ON, e.ID",
+              java.sql.ResultSet.TYPE_FORWARD_ONLY, java.sql.ResultSet.CONCUR_READ_ONLY);
+          try {
+            s.setFetchSize(500);
+            s.setLong(1, reportId);
+            return new Cursor(s, s.executeQuery(), own ? connection : null);
+          } catch (java.sql.SQLException e) {
+            s.close();
+            throw e;
+          }
+        } catch (java.sql.SQLException | RuntimeException e) {
+          if (own) {
+            connection.close();
+          }
           throw e;
         }
-      } catch (java.sql.SQLException | RuntimeException e) {
-        if (own) {
-          connection.close();
-        }
-        throw e;
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException("Lignes de l’état " + reportId + " : " + e.getMessage(), e);
       }
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException("Lignes de l’état " + reportId + " : " + e.getMessage(), e);
-    }
+    };
   }
 
   private static final String LINES = "SELECT e.ID, l.ACTION_CODE, a.TITLE, l.CATEGORY_CODE, c.LABEL, e.INVOICE_NUMBER, e.INVOICE_DATE, e.SUPPLIER_NAME, e.DESCRIPTION,"
