@@ -106,6 +106,11 @@ class ReportGenerationStepsTest {
   }
 
   Stepped stepped(Runnable beforeFiles) {
+    return stepped(beforeFiles, null);
+  }
+
+  /** As {@link #stepped(Runnable)}, the files' lines read by {@code reader} when given. */
+  Stepped stepped(Runnable beforeFiles, java.util.function.Function<ErdRepository, ErdRepository> reader) {
     EntityManager em = db.factory().createEntityManager();
     FileStore files = PlatformFixtures.fileStore(em, data, TODAY);
     ExpenseService expenses = ExpenseFixtures.expenseService(em, files, TODAY);
@@ -120,7 +125,7 @@ class ReportGenerationStepsTest {
     };
     hooked.em = plain.em;
     hooked.expenses = plain.expenses;
-    hooked.lines = plain.lines;
+    hooked.lines = reader == null ? plain.lines : reader.apply(plain.lines);
     hooked.engine = plain.engine;
     hooked.clock = plain.clock;
     hooked.executor = plain.executor;
@@ -243,5 +248,22 @@ class ReportGenerationStepsTest {
     assertThat(after.lineCount()).isEqualTo(LINES);
     assertThat(count("SELECT COUNT(*) FROM EXPENSE WHERE STATEMENT_ID = " + first.id())).isEqualTo(LINES);
     assertThat(tx(r -> r.regenerate(first.id(), new ReportService.Regenerate(after.version()), Locale.FRENCH)).files()).hasSize(3);
+  }
+
+  @Test
+  void aLineThatCannotBeReadFailsTheGenerationAndLeavesNothing() {
+    try (Stepped s = stepped(() -> {}, plain -> new ErdRepository(plain.em, plain.dataSource) {
+      @Override
+      public java.util.function.Supplier<Cursor> cursorOpener(long reportId) {
+        return () -> {
+          throw new IllegalStateException("page illisible");
+        };
+      }
+    })) {
+      assertThatThrownBy(() -> s.reports().generate(erd(), Locale.FRENCH)).hasMessageContaining("page illisible");
+    }
+    assertThat(tx(ReportService::archive)).isEmpty();
+    assertThat(count("SELECT COUNT(*) FROM EXPENSE WHERE STATEMENT_ID IS NOT NULL")).isZero();
+    assertThat(tx(r -> r.generate(erd(), Locale.FRENCH)).lineCount()).isEqualTo(LINES);
   }
 }
