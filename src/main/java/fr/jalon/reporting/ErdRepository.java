@@ -67,7 +67,11 @@ public class ErdRepository {
     java.sql.Connection connection = em.unwrap(java.sql.Connection.class);
     try (java.sql.PreparedStatement frozenQuery = connection.prepareStatement(
             "SELECT EXPENSE_ID, ACTION_CODE, CATEGORY_CODE, AMOUNT_EXCL, AMOUNT_INCL, ELIGIBLE_AMOUNT FROM REPORT_LINE WHERE REPORT_ID = ? ORDER BY EXPENSE_ID");
-        java.sql.PreparedStatement heldQuery = connection.prepareStatement(HELD + " WHERE e.STATEMENT_ID = ? ORDER BY e.ID")) {
+        // Ids, not codes: the two small code tables are read once below instead of joined to every line.
+        java.sql.PreparedStatement heldQuery = connection.prepareStatement(
+            "SELECT ID, ACTION_ID, CATEGORY_ID, AMOUNT_EXCL, AMOUNT_INCL, ELIGIBLE_AMOUNT FROM EXPENSE WHERE STATEMENT_ID = ? ORDER BY ID")) {
+      Map<Long, String> actions = codes(connection, "PLAN_ACTION");
+      Map<Long, String> categories = codes(connection, "COST_CATEGORY");
       frozenQuery.setLong(1, reportId);
       heldQuery.setLong(1, reportId);
       frozenQuery.setFetchSize(PAGE);
@@ -82,7 +86,7 @@ public class ErdRepository {
             gone.add(fid);
           } else if (hid < fid) {
             added.add(hid);
-          } else if (!sameLine(frozen, held)) {
+          } else if (!sameLine(frozen, held, actions, categories)) {
             gone.add(fid);
             added.add(hid);
           }
@@ -102,10 +106,21 @@ public class ErdRepository {
     }
   }
 
-  private static boolean sameLine(java.sql.ResultSet frozen, java.sql.ResultSet held) throws java.sql.SQLException {
-    return frozen.getString(2).equals(held.getString(2)) && frozen.getString(3).equals(held.getString(3))
+  private static boolean sameLine(java.sql.ResultSet frozen, java.sql.ResultSet held, Map<Long, String> actions, Map<Long, String> categories) throws java.sql.SQLException {
+    return frozen.getString(2).equals(actions.get(held.getLong(2))) && frozen.getString(3).equals(categories.get(held.getLong(3)))
         && frozen.getBigDecimal(4).compareTo(held.getBigDecimal(4)) == 0 && frozen.getBigDecimal(5).compareTo(held.getBigDecimal(5)) == 0
         && frozen.getBigDecimal(6).compareTo(held.getBigDecimal(6)) == 0;
+  }
+
+  /** Every code of {@code table} (actions or cost categories: a few dozen rows) by id. */
+  private static Map<Long, String> codes(java.sql.Connection connection, String table) throws java.sql.SQLException {
+    Map<Long, String> codes = new java.util.HashMap<>();
+    try (java.sql.Statement s = connection.createStatement(); java.sql.ResultSet rows = s.executeQuery("SELECT ID, CODE FROM " + table)) {
+      while (rows.next()) {
+        codes.put(rows.getLong(1), rows.getString(2));
+      }
+    }
+    return codes;
   }
 
   /** Runs {@code sql} (report id, expense id) for each of {@code expenseIds}, in JDBC batches. */
