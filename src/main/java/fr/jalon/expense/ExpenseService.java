@@ -38,7 +38,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -302,32 +304,13 @@ public class ExpenseService {
   public record StatementRefusal(long expenseId, String label, String reason) {}
 
   /**
-   * The paid lines of the period that cannot enter statement {@code statementId}: without a receipt,
-   * or already declared (or held by another statement).
+   * What a claim found: the lines that keep the statement out (at most the number asked for; none
+   * written then), or how many lines it now holds.
    */
-  @RolesAllowed({ADMIN, PROJECT_MANAGER, FINANCE, BOARD})
-  public List<StatementRefusal> statementRefusals(long statementId, LocalDate from, LocalDate to, int max) {
-    List<Object[]> rows = em.createQuery("SELECT e.id, e.invoiceNumber, e.supplierName, e.receiptCount, e.status, e.statementId FROM Expense e"
-            + " WHERE e.grant.id = :grant AND e.status IN :paid AND e.paidOn BETWEEN :from AND :to AND " + ExpenseRepository.VISIBLE
-            + " AND (e.receiptCount = 0 OR e.status <> fr.jalon.expense.ExpenseStatus.PAID OR (e.statementId IS NOT NULL AND e.statementId <> :self))"
-            + " ORDER BY e.paidOn, e.id", Object[].class)
-        .setParameter("grant", grants.grant().id())
-        .setParameter("paid", ExpenseStatus.paidOnes())
-        .setParameter("from", from)
-        .setParameter("to", to)
-        .setParameter("self", statementId)
-        .setMaxResults(max)
-        .getResultList();
-    List<StatementRefusal> refusals = new ArrayList<>();
-    for (Object[] r : rows) {
-      String label = (r[1] == null ? "" : r[1] + " — ") + r[2];
-      boolean declared = r[4] != ExpenseStatus.PAID || r[5] != null;
-      String reason = declared ? Messages.get(java.util.Locale.FRENCH, "expense.statement.alreadyDeclared", r[5] == null ? "?" : r[5])
-          : Messages.get(java.util.Locale.FRENCH, "expense.statement.noReceipt");
-      refusals.add(new StatementRefusal((Long) r[0], label, reason));
-    }
-    return refusals;
-  }
+  public record StatementClaim(List<StatementRefusal> refused, int held) {}
+
+  /** Not a line of an import still waiting for its confirmation. */
+  private static final String VISIBLE_SQL = "(IMPORT_ID IS NULL OR IMPORT_ID IN (SELECT i.ID FROM ACCOUNTING_IMPORT i WHERE i.STATUS = 'CONFIRMED'))";
 
   /**
    * What a line needs to enter a statement of grant {@code ?1} for the period {@code ?2 – ?3}: paid
@@ -335,28 +318,81 @@ public class ExpenseService {
    * unknown (no NULL reaches a comparison), so its negation picks exactly the lines that fail it.
    */
   private static final String QUALIFIES_FOR_STATEMENT = "GRANT_ID = ?1 AND STATUS = 'PAID' AND PAID_ON IS NOT NULL AND PAID_ON BETWEEN ?2 AND ?3 AND RECEIPT_COUNT > 0"
-      + " AND (IMPORT_ID IS NULL OR IMPORT_ID IN (SELECT i.ID FROM ACCOUNTING_IMPORT i WHERE i.STATUS = 'CONFIRMED'))";
+      + " AND " + VISIBLE_SQL;
 
   /**
    * Gives statement {@code statementId} the paid lines of the period not held elsewhere, and frees
-   * those it held that no longer qualify (a draft is regenerated this way). Only what changed is
-   * written: each written line moves its entry in the statement index, so an unchanged
-   * regeneration of 100,000 lines writes nothing instead of releasing and claiming them all.
-   * Returns how many it holds.
+   * those it held that no longer qualify (a draft is regenerated this way) — unless a paid line of
+   * the period cannot enter it (no receipt, or declared or held by another statement): then nothing
+   * is written and the first {@code maxRefusals} such lines come back, with why.
+   * <p>
+   * One walk of the period's paid lines, in the order of their index, finds both the refusals and
+   * the lines to claim. Only what changed is written: each written line moves its entry in the
+   * statement index, so an unchanged regeneration of 100,000 lines writes nothing.
    */
   @RolesAllowed(FINANCE)
   @Transactional
-  public int claimForStatement(long statementId, LocalDate from, LocalDate to) {
+  public StatementClaim claimForStatement(long statementId, LocalDate from, LocalDate to, int maxRefusals) {
     long grant = grants.grant().id();
+    List<Long> refusedIds = new ArrayList<>();
+    Map<Long, Long> heldElsewhere = new HashMap<>();
+    List<Long> joining = new ArrayList<>();
+    java.sql.Connection connection = em.unwrap(java.sql.Connection.class);
+    String paid = ExpenseStatus.paidOnes().stream().map(st -> "'" + st.name() + "'").collect(java.util.stream.Collectors.joining(", "));
+    try (java.sql.PreparedStatement walk = connection.prepareStatement("SELECT ID, STATUS, RECEIPT_COUNT, STATEMENT_ID FROM EXPENSE --DERBY-PROPERTIES index=EXPENSE_PAID_ON\n"
+        + " WHERE GRANT_ID = ? AND PAID_ON BETWEEN ? AND ? AND STATUS IN (" + paid + ") AND " + VISIBLE_SQL + " ORDER BY PAID_ON, ID")) {
+      walk.setLong(1, grant);
+      walk.setDate(2, java.sql.Date.valueOf(from));
+      walk.setDate(3, java.sql.Date.valueOf(to));
+      walk.setFetchSize(2000);
+      try (java.sql.ResultSet rows = walk.executeQuery()) {
+        while (rows.next()) {
+          long id = rows.getLong(1);
+          boolean isPaid = ExpenseStatus.PAID.name().equals(rows.getString(2));
+          boolean receipt = rows.getInt(3) > 0;
+          long held = rows.getLong(4);
+          boolean free = rows.wasNull();
+          if (!receipt || !isPaid || (!free && held != statementId)) {
+            if (refusedIds.size() < maxRefusals) {
+              refusedIds.add(id);
+              if (!isPaid || !free) {
+                heldElsewhere.put(id, free ? null : held);
+              }
+            }
+          } else if (free && refusedIds.isEmpty()) {
+            joining.add(id);
+          }
+        }
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("Lignes de l’état " + statementId + " : " + e.getMessage(), e);
+    }
+    if (!refusedIds.isEmpty()) {
+      return new StatementClaim(refusals(refusedIds, heldElsewhere), 0);
+    }
     // Derby takes no index override on UPDATE: the lines are found by a SELECT that names its index, then written by id.
     List<Long> leaving = statementCandidates("SELECT ID FROM EXPENSE --DERBY-PROPERTIES index=EXPENSE_STATEMENT\n WHERE STATEMENT_ID = ?4 AND NOT ("
         + QUALIFIES_FOR_STATEMENT + ")", grant, from, to, statementId);
-    // The period's index finds the candidates; the statement index would walk every unclaimed line of the grant.
-    List<Long> joining = statementCandidates("SELECT ID FROM EXPENSE --DERBY-PROPERTIES index=EXPENSE_PAID_ON\n WHERE STATEMENT_ID IS NULL AND "
-        + QUALIFIES_FOR_STATEMENT, grant, from, to, statementId);
     moveStatement(leaving, statementId, null);
     moveStatement(joining, null, statementId);
-    return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM EXPENSE WHERE STATEMENT_ID = ?").setParameter(1, statementId).getSingleResult()).intValue();
+    int held = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM EXPENSE WHERE STATEMENT_ID = ?").setParameter(1, statementId).getSingleResult()).intValue();
+    return new StatementClaim(List.of(), held);
+  }
+
+  /** The refused lines {@code ids} (in the period's order), each with its label and why: declared, or held by the statement in {@code heldElsewhere}, or no receipt. */
+  private List<StatementRefusal> refusals(List<Long> ids, Map<Long, Long> heldElsewhere) {
+    Map<Long, String> labels = new HashMap<>();
+    for (Object[] r : em.createQuery("SELECT e.id, e.invoiceNumber, e.supplierName FROM Expense e WHERE e.id IN :ids", Object[].class).setParameter("ids", ids).getResultList()) {
+      labels.put((Long) r[0], (r[1] == null ? "" : r[1] + " — ") + r[2]);
+    }
+    List<StatementRefusal> refusals = new ArrayList<>();
+    for (Long id : ids) {
+      String reason = heldElsewhere.containsKey(id)
+          ? Messages.get(java.util.Locale.FRENCH, "expense.statement.alreadyDeclared", heldElsewhere.get(id) == null ? "?" : heldElsewhere.get(id))
+          : Messages.get(java.util.Locale.FRENCH, "expense.statement.noReceipt");
+      refusals.add(new StatementRefusal(id, labels.get(id), reason));
+    }
+    return refusals;
   }
 
   @SuppressWarnings("unchecked")

@@ -65,25 +65,22 @@ public class ErdGenerator implements ReportGenerator {
     return type == ReportType.ERD || type == ReportType.FINAL_ERD;
   }
 
-  /** The refusals (lines without a receipt or declared elsewhere), then the claim of the period's paid lines and their frozen copy. */
+  /** The claim of the period's paid lines (refused, writing nothing, when a line without a receipt or declared elsewhere is among them), then their frozen copy. */
   @Override
   public Counts prepare(Report report) {
     long id = report.id();
-    long asked = System.nanoTime();
-    List<ExpenseService.StatementRefusal> refused = expenses.statementRefusals(id, report.periodFrom(), report.periodTo(), MAX_REFUSALS_LISTED);
-    if (!refused.isEmpty()) {
+    long started = System.nanoTime();
+    ExpenseService.StatementClaim claim = expenses.claimForStatement(id, report.periodFrom(), report.periodTo(), MAX_REFUSALS_LISTED);
+    if (!claim.refused().isEmpty()) {
       List<RuleViolation> problems = new ArrayList<>();
       problems.add(new RuleViolation("expenses", "report.erd.refused", Dates.format(report.periodFrom()), Dates.format(report.periodTo())));
-      refused.forEach(r -> problems.add(new RuleViolation("expenses", "report.erd.refusedLine", r.expenseId(), r.label(), r.reason())));
+      claim.refused().forEach(r -> problems.add(new RuleViolation("expenses", "report.erd.refusedLine", r.expenseId(), r.label(), r.reason())));
       RuleViolation.throwIfAny(problems);
     }
-    long started = System.nanoTime();
-    expenses.claimForStatement(id, report.periodFrom(), report.periodTo());
     long claimed = System.nanoTime();
     lines.freezeLines(id);
     Counts counts = lines.counts(id);
-    LOG.info(() -> String.format("ERD %d : refus cherchés en %d ms, %d lignes prises en %d ms, figées en %d ms", id, (started - asked) / 1_000_000, counts.lines(),
-        (claimed - started) / 1_000_000, (System.nanoTime() - claimed) / 1_000_000));
+    LOG.info(() -> String.format("ERD %d : %d lignes prises en %d ms, figées en %d ms", id, counts.lines(), (claimed - started) / 1_000_000, (System.nanoTime() - claimed) / 1_000_000));
     return counts;
   }
 
