@@ -23,6 +23,8 @@ class ReportBrowserIT extends BrowserTest {
   void choose(String menuId, String label) {
     click(By.id(menuId));
     click(By.cssSelector("li[data-label=\"" + label + "\"]"));
+    // On a busy machine the panel can swallow the click: go on only once the menu shows the choice.
+    browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(menuId + "_label"), label));
   }
 
   void sign(String role, String name, String quality) {
