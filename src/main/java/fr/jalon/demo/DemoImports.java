@@ -57,7 +57,11 @@ public class DemoImports {
     try {
       SystemCaller.callAs(FINANCE_USER, () -> {
         if (grants.exists() && noImportYet()) {
-          load();
+          if (demoActionsPresent()) {
+            load();
+          } else {
+            LOG.info("Imports de démonstration : la convention n’a pas les actions " + WRONG_ACTION + " et " + RIGHT_ACTION + " de la démonstration, rien à importer.");
+          }
         }
         return null;
       });
@@ -69,6 +73,16 @@ public class DemoImports {
 
   private boolean noImportYet() {
     return em.createQuery("SELECT COUNT(i) FROM AccountingImport i WHERE i.grant = :g", Long.class).setParameter("g", grants.grant()).getSingleResult() == 0;
+  }
+
+  /**
+   * A demo-mode data folder the demo loader did not fill (one the bench generator made, say) has
+   * other actions: the sample file is then not received at all, rather than stored and refused on
+   * every start.
+   */
+  private boolean demoActionsPresent() {
+    return em.createQuery("SELECT COUNT(a) FROM Action a WHERE a.grant = :g AND a.code IN :codes", Long.class).setParameter("g", grants.grant())
+        .setParameter("codes", Set.of(WRONG_ACTION, RIGHT_ACTION)).getSingleResult() == 2;
   }
 
   void load() {

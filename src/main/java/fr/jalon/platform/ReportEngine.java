@@ -27,8 +27,8 @@ import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
  * Fills the JasperReports designs of the top-level {@code reports/} folder (carried in the WAR
  * under {@code /reports}). The build compiles each design into a {@code .jasper} beside it
  * ({@link ReportCompiler}); a report is loaded from it on first use and cached. A design without
- * its {@code .jasper} is compiled on first use instead (this needs the JDT compiler on the class
- * path, which only the tests have). Fills and exports are per request.
+ * its {@code .jasper} is compiled on first use instead (this needs the JDT compiler and Jackson's
+ * XML format on the class path, which only the tests have). Fills and exports are per request.
  */
 @ApplicationScoped
 public class ReportEngine {
