@@ -37,8 +37,8 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -338,7 +338,7 @@ public class ExpenseService {
     Map<Long, Long> heldElsewhere = new HashMap<>();
     List<Long> joining = new ArrayList<>();
     java.sql.Connection connection = em.unwrap(java.sql.Connection.class);
-    String paid = ExpenseStatus.paidOnes().stream().map(st -> "'" + st.name() + "'").collect(java.util.stream.Collectors.joining(", "));
+    String paid = ExpenseStatus.paidOnes().stream().map(st -> "'" + st.name() + "'").collect(Collectors.joining(", "));
     try (java.sql.PreparedStatement walk = connection.prepareStatement("SELECT ID, STATUS, RECEIPT_COUNT, STATEMENT_ID FROM EXPENSE --DERBY-PROPERTIES index=EXPENSE_PAID_ON\n"
         + " WHERE GRANT_ID = ? AND PAID_ON BETWEEN ? AND ? AND STATUS IN (" + paid + ") AND " + VISIBLE_SQL + " ORDER BY PAID_ON, ID")) {
       walk.setLong(1, grant);

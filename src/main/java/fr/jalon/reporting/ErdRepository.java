@@ -54,7 +54,7 @@ public class ErdRepository {
    * drops the lines whose expense left it or changed its codes or amounts, and copies those it
    * lacks. Only the difference is written, so an unchanged regeneration writes nothing. Both sides
    * are read once in id order and compared here: Derby's correlated NOT EXISTS, one probe per
-   * line, took six times longer on 100,000 lines.
+   * line, took about five times longer on 114,151 unchanged lines (13 s against 2–3 s).
    */
   public void freezeLines(long reportId) {
     if (counts(reportId).lines() == 0) {
