@@ -303,12 +303,6 @@ public class ExpenseService {
   /** A line that cannot enter a statement, and why (in French). */
   public record StatementRefusal(long expenseId, String label, String reason) {}
 
-  /**
-   * What a claim found: the lines that keep the statement out (at most the number asked for; none
-   * written then), or how many lines it now holds.
-   */
-  public record StatementClaim(List<StatementRefusal> refused, int held) {}
-
   /** Not a line of an import still waiting for its confirmation. */
   private static final String VISIBLE_SQL = "(IMPORT_ID IS NULL OR IMPORT_ID IN (SELECT i.ID FROM ACCOUNTING_IMPORT i WHERE i.STATUS = 'CONFIRMED'))";
 
@@ -324,7 +318,7 @@ public class ExpenseService {
    * Gives statement {@code statementId} the paid lines of the period not held elsewhere, and frees
    * those it held that no longer qualify (a draft is regenerated this way) — unless a paid line of
    * the period cannot enter it (no receipt, or declared or held by another statement): then nothing
-   * is written and the first {@code maxRefusals} such lines come back, with why.
+   * is written and the first {@code maxRefusals} such lines come back, with why (none: claimed).
    * <p>
    * One walk of the period's paid lines, in the order of their index, finds both the refusals and
    * the lines to claim. Only what changed is written: each written line moves its entry in the
@@ -332,7 +326,7 @@ public class ExpenseService {
    */
   @RolesAllowed(FINANCE)
   @Transactional
-  public StatementClaim claimForStatement(long statementId, LocalDate from, LocalDate to, int maxRefusals) {
+  public List<StatementRefusal> claimForStatement(long statementId, LocalDate from, LocalDate to, int maxRefusals) {
     long grant = grants.grant().id();
     List<Long> refusedIds = new ArrayList<>();
     Map<Long, Long> heldElsewhere = new HashMap<>();
@@ -368,15 +362,14 @@ public class ExpenseService {
       throw new IllegalStateException("Lignes de l’état " + statementId + " : " + e.getMessage(), e);
     }
     if (!refusedIds.isEmpty()) {
-      return new StatementClaim(refusals(refusedIds, heldElsewhere), 0);
+      return refusals(refusedIds, heldElsewhere);
     }
     // Derby takes no index override on UPDATE: the lines are found by a SELECT that names its index, then written by id.
     List<Long> leaving = statementCandidates("SELECT ID FROM EXPENSE --DERBY-PROPERTIES index=EXPENSE_STATEMENT\n WHERE STATEMENT_ID = ?4 AND NOT ("
         + QUALIFIES_FOR_STATEMENT + ")", grant, from, to, statementId);
     moveStatement(leaving, statementId, null);
     moveStatement(joining, null, statementId);
-    int held = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM EXPENSE WHERE STATEMENT_ID = ?").setParameter(1, statementId).getSingleResult()).intValue();
-    return new StatementClaim(List.of(), held);
+    return List.of();
   }
 
   /** The refused lines {@code ids} (in the period's order), each with its label and why: declared, or held by the statement in {@code heldElsewhere}, or no receipt. */

@@ -70,11 +70,11 @@ public class ErdGenerator implements ReportGenerator {
   public Counts prepare(Report report) {
     long id = report.id();
     long started = System.nanoTime();
-    ExpenseService.StatementClaim claim = expenses.claimForStatement(id, report.periodFrom(), report.periodTo(), MAX_REFUSALS_LISTED);
-    if (!claim.refused().isEmpty()) {
+    List<ExpenseService.StatementRefusal> refused = expenses.claimForStatement(id, report.periodFrom(), report.periodTo(), MAX_REFUSALS_LISTED);
+    if (!refused.isEmpty()) {
       List<RuleViolation> problems = new ArrayList<>();
       problems.add(new RuleViolation("expenses", "report.erd.refused", Dates.format(report.periodFrom()), Dates.format(report.periodTo())));
-      claim.refused().forEach(r -> problems.add(new RuleViolation("expenses", "report.erd.refusedLine", r.expenseId(), r.label(), r.reason())));
+      refused.forEach(r -> problems.add(new RuleViolation("expenses", "report.erd.refusedLine", r.expenseId(), r.label(), r.reason())));
       RuleViolation.throwIfAny(problems);
     }
     long claimed = System.nanoTime();
