@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import net.sf.jasperreports.engine.DefaultJasperReportsContext;
 import net.sf.jasperreports.engine.JRDataSource;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JREmptyDataSource;
@@ -17,6 +19,9 @@ import net.sf.jasperreports.engine.JasperCompileManager;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
+import net.sf.jasperreports.engine.fill.FillListener;
+import net.sf.jasperreports.engine.fill.JRBaseFiller;
+import net.sf.jasperreports.engine.fill.JRFiller;
 import net.sf.jasperreports.engine.util.JRLoader;
 import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.export.SimpleExporterInput;
@@ -68,11 +73,30 @@ public class ReportEngine {
   }
 
   public JasperPrint fill(String name, Map<String, Object> parameters, JRDataSource data, Locale locale) throws JRException {
+    return JasperFillManager.fillReport(design(name), withLocale(parameters, locale), data == null ? new JREmptyDataSource(1) : data);
+  }
+
+  /** As {@link #fill(String, Map, JRDataSource, Locale)}, telling {@code listener} of each page started. */
+  JasperPrint fill(String name, Map<String, Object> parameters, JRDataSource data, Locale locale, FillListener listener) throws JRException {
+    JRBaseFiller filler = JRFiller.createFiller(DefaultJasperReportsContext.getInstance(), design(name));
+    filler.addFillListener(listener);
+    return filler.fill(withLocale(parameters, locale), data);
+  }
+
+  /**
+   * A PDF written to {@code out} by a task of {@code executor} while a long report fills: see
+   * {@link StreamedPdf}, and the designs it takes.
+   */
+  public StreamedPdf streamedPdf(String title, OutputStream out, ExecutorService executor) {
+    return new StreamedPdf(this, title, out, executor);
+  }
+
+  private static Map<String, Object> withLocale(Map<String, Object> parameters, Locale locale) {
     Map<String, Object> all = new HashMap<>(parameters);
     Locale effective = locale != null && "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.FRENCH;
     all.put(JRParameter.REPORT_LOCALE, effective);
     all.put(JRParameter.REPORT_RESOURCE_BUNDLE, ResourceBundle.getBundle(Messages.BUNDLE, effective, ReportEngine.class.getClassLoader(), ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
-    return JasperFillManager.fillReport(design(name), all, data == null ? new JREmptyDataSource(1) : data);
+    return all;
   }
 
   JasperReport design(String name) {

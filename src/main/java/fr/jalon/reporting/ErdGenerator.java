@@ -7,6 +7,7 @@ import fr.jalon.platform.Dates;
 import fr.jalon.platform.Messages;
 import fr.jalon.platform.ReportEngine;
 import fr.jalon.platform.RuleViolation;
+import fr.jalon.platform.StreamedPdf;
 import fr.jalon.platform.Xlsx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,8 +43,8 @@ import net.sf.jasperreports.engine.util.JRSwapFile;
  * The expense statement (ERD, rule 6): takes the paid expenses of the period that have a receipt
  * and were never declared, freezes a copy of them, and writes the PDF (designs
  * {@code reports/erd.jrxml} and {@code reports/erd-totals.jrxml}), the XLSX and the CSV. Lines are
- * streamed from one sorted query and the PDF fill is virtualized, so memory does not grow with the
- * lines and the time grows with them, not with their square.
+ * streamed from one sorted query and the PDF is written as it fills, so memory does not grow with
+ * the lines and the time grows with them, not with their square.
  */
 @ApplicationScoped
 public class ErdGenerator implements ReportGenerator {
@@ -87,8 +88,10 @@ public class ErdGenerator implements ReportGenerator {
   /**
    * The files, from the lines {@link #prepare} froze (committed): nothing here writes to the
    * database. The lines are read once, on a second thread that writes each to the XLSX and the CSV
-   * and hands it to JasperReports filling the PDF on this one: the three files show the same rows,
-   * the statement is sorted once, and reading and the two files overlap with the fill.
+   * and hands it to JasperReports filling the PDF on this one; the finished pages go to the PDF
+   * writer on a third ({@link StreamedPdf}). The three files show the same rows, the statement is
+   * sorted once, and reading, filling and writing the PDF overlap; memory holds a hundred pages or
+   * so, whatever the lines.
    */
   @Override
   public Generated generate(Report report, Path folder, Locale locale) {
@@ -99,7 +102,6 @@ public class ErdGenerator implements ReportGenerator {
       Path xlsxFile = Files.createTempFile(folder, "erd-", ".xlsx");
       long started = System.nanoTime();
       long[] filled = new long[1];
-      JRSwapFileVirtualizer virtualizer = virtualizer(folder);
       try (OutputStream csvOut = new java.io.BufferedOutputStream(Files.newOutputStream(csvFile));
           OutputStream xlsxOut = new java.io.BufferedOutputStream(Files.newOutputStream(xlsxFile));
           Xlsx book = new Xlsx(xlsxOut)) {
@@ -107,22 +109,28 @@ public class ErdGenerator implements ReportGenerator {
         csvHeader(csv);
         xlsxHeader(book, locale);
         files.put(ReportFormat.PDF, write(folder, "pdf", out -> {
-          List<JasperPrint> pages = prints(report, locale, virtualizer, l -> {
-            csvLine(csv, l);
-            xlsxLine(book, l);
-          });
-          filled[0] = System.nanoTime();
-          engine.pdf(pages, out);
+          try (StreamedPdf pdf = engine.streamedPdf(DESIGN, out, executor)) {
+            Map<String, Object> heading = heading(report, locale);
+            try (LineFeed source = new LineFeed(report.id(), l -> {
+              csvLine(csv, l);
+              xlsxLine(book, l);
+            })) {
+              pdf.fill(DESIGN, heading, source, locale);
+            }
+            filled[0] = System.nanoTime();
+            pdf.add(totals(report, locale, heading));
+            pdf.finish();
+          } catch (JRException e) {
+            throw new IllegalStateException("ERD : " + e.getMessage(), e);
+          }
         }));
         csv.flush();
         xlsxTotals(book, report, locale);
-      } finally {
-        virtualizer.cleanup();
       }
       files.put(ReportFormat.XLSX, xlsxFile);
       files.put(ReportFormat.CSV, csvFile);
       long done = System.nanoTime();
-      LOG.info(() -> String.format("ERD %d : %d lignes mises en page en %d ms, PDF écrit en %d ms ; PDF, XLSX et CSV faits en %d ms", report.id(), counts.lines(),
+      LOG.info(() -> String.format("ERD %d : %d lignes mises en page en %d ms, PDF fini %d ms après ; PDF, XLSX et CSV faits en %d ms", report.id(), counts.lines(),
           (filled[0] - started) / 1_000_000, (done - filled[0]) / 1_000_000, (done - started) / 1_000_000));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -130,41 +138,44 @@ public class ErdGenerator implements ReportGenerator {
     return new Generated(counts.lines(), counts.eligible(), files);
   }
 
-  /** The ERD's pages: its lines, then its totals and the certification block (also used by the tranche request pack). */
   /** Pages beyond the first hundred go to a swap file in {@code folder}: memory stays bounded whatever the lines. The caller cleans it up after export. */
   public static JRSwapFileVirtualizer virtualizer(Path folder) {
     return new JRSwapFileVirtualizer(100, new JRSwapFile(folder.toString(), 4096, 256), true);
   }
 
+  /**
+   * The ERD's pages as whole reports, for a pack where they follow other parts (the tranche
+   * request): its lines, virtualized, then its totals and the certification block.
+   */
   public List<JasperPrint> prints(Report report, Locale locale, JRSwapFileVirtualizer virtualizer) {
-    return prints(report, locale, virtualizer, l -> {});
-  }
-
-  /** As {@link #prints(Report, Locale, JRSwapFileVirtualizer)}, handing each line to {@code alsoTo} as it is read. */
-  List<JasperPrint> prints(Report report, Locale locale, JRSwapFileVirtualizer virtualizer, java.util.function.Consumer<ErdLine> alsoTo) {
-    Grant grant = report.grant();
-    Map<String, Object> p = new HashMap<>(heading(report, locale));
+    Map<String, Object> heading = heading(report, locale);
+    Map<String, Object> p = new HashMap<>(heading);
     p.put(JRParameter.REPORT_VIRTUALIZER, virtualizer);
     try {
       JasperPrint main;
-      try (LineFeed source = new LineFeed(report.id(), alsoTo)) {
+      try (LineFeed source = new LineFeed(report.id(), l -> {})) {
         main = engine.fill(DESIGN, p, source, locale);
       }
       virtualizer.setReadOnly(true);
-      Map<String, Object> t = new HashMap<>();
-      t.put("title", Messages.get(locale, "erd.totals.title"));
-      t.put("periodLine", p.get("periodLine"));
-      SignatoryRole attester = SignatureRules.attester(grant.beneficiary().legalForm());
-      t.put("certification", Messages.get(locale, "erd.certification.text", grant.beneficiary().name(), Messages.get(locale, "signatory." + attester.name())));
-      t.put("signer1", Messages.get(locale, "signatory." + SignatoryRole.LEGAL_REPRESENTATIVE.name()));
-      t.put("signer2", report.type().statement() ? Messages.get(locale, "signatory." + attester.name()) : null);
-      t.put("signed1", signed(report, SignatoryRole.LEGAL_REPRESENTATIVE, locale));
-      t.put("signed2", signed(report, attester, locale));
-      JasperPrint totals = engine.fill(TOTALS_DESIGN, t, new JRMapCollectionDataSource(totalRows(report, locale)), locale);
-      return List.of(main, totals);
+      return List.of(main, totals(report, locale, heading));
     } catch (JRException e) {
       throw new IllegalStateException("ERD : " + e.getMessage(), e);
     }
+  }
+
+  /** The totals per category and per action against the budget, and the certification block with its signatures. */
+  private JasperPrint totals(Report report, Locale locale, Map<String, Object> heading) throws JRException {
+    Grant grant = report.grant();
+    Map<String, Object> t = new HashMap<>();
+    t.put("title", Messages.get(locale, "erd.totals.title"));
+    t.put("periodLine", heading.get("periodLine"));
+    SignatoryRole attester = SignatureRules.attester(grant.beneficiary().legalForm());
+    t.put("certification", Messages.get(locale, "erd.certification.text", grant.beneficiary().name(), Messages.get(locale, "signatory." + attester.name())));
+    t.put("signer1", Messages.get(locale, "signatory." + SignatoryRole.LEGAL_REPRESENTATIVE.name()));
+    t.put("signer2", report.type().statement() ? Messages.get(locale, "signatory." + attester.name()) : null);
+    t.put("signed1", signed(report, SignatoryRole.LEGAL_REPRESENTATIVE, locale));
+    t.put("signed2", signed(report, attester, locale));
+    return engine.fill(TOTALS_DESIGN, t, new JRMapCollectionDataSource(totalRows(report, locale)), locale);
   }
 
   Map<String, Object> heading(Report report, Locale locale) {
