@@ -95,9 +95,14 @@ public class ErdGenerator implements ReportGenerator {
    */
   @Override
   public Generated generate(Report report, Path folder, Locale locale) {
+    // Everything read through the entity manager is read here, before the other threads start:
+    // Payara closes under this request an entity manager it opened while one of them ran.
     Counts counts = lines.counts(report.id());
+    List<ErdTotal> totals = totals(report);
+    Map<String, Object> heading = heading(report, locale);
     Map<ReportFormat, Path> files = new EnumMap<>(ReportFormat.class);
     try {
+      JasperPrint totalsPrint = totalsPrint(report, locale, heading, totals);
       Path csvFile = Files.createTempFile(folder, "erd-", ".csv");
       Path xlsxFile = Files.createTempFile(folder, "erd-", ".xlsx");
       long started = System.nanoTime();
@@ -109,23 +114,20 @@ public class ErdGenerator implements ReportGenerator {
         csvHeader(csv);
         xlsxHeader(book, locale);
         files.put(ReportFormat.PDF, write(folder, "pdf", out -> {
-          try (StreamedPdf pdf = engine.streamedPdf(DESIGN, out, executor)) {
-            Map<String, Object> heading = heading(report, locale);
-            try (LineFeed source = new LineFeed(report.id(), l -> {
-              csvLine(csv, l);
-              xlsxLine(book, l);
-            })) {
-              pdf.fill(DESIGN, heading, source, locale);
-            }
+          try (LineFeed source = new LineFeed(report.id(), l -> {
+            csvLine(csv, l);
+            xlsxLine(book, l);
+          }); StreamedPdf pdf = engine.streamedPdf(DESIGN, out, executor)) {
+            pdf.fill(DESIGN, heading, source, locale);
             filled[0] = System.nanoTime();
-            pdf.add(totals(report, locale, heading));
+            pdf.add(totalsPrint);
             pdf.finish();
           } catch (JRException e) {
             throw new IllegalStateException("ERD : " + e.getMessage(), e);
           }
         }));
         csv.flush();
-        xlsxTotals(book, report, locale);
+        xlsxTotals(book, totals, locale);
       }
       files.put(ReportFormat.XLSX, xlsxFile);
       files.put(ReportFormat.CSV, csvFile);
@@ -134,6 +136,8 @@ public class ErdGenerator implements ReportGenerator {
           (filled[0] - started) / 1_000_000, (done - filled[0]) / 1_000_000, (done - started) / 1_000_000));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (JRException e) {
+      throw new IllegalStateException("ERD : " + e.getMessage(), e);
     }
     return new Generated(counts.lines(), counts.eligible(), files);
   }
@@ -157,14 +161,14 @@ public class ErdGenerator implements ReportGenerator {
         main = engine.fill(DESIGN, p, source, locale);
       }
       virtualizer.setReadOnly(true);
-      return List.of(main, totals(report, locale, heading));
+      return List.of(main, totalsPrint(report, locale, heading, totals(report)));
     } catch (JRException e) {
       throw new IllegalStateException("ERD : " + e.getMessage(), e);
     }
   }
 
   /** The totals per category and per action against the budget, and the certification block with its signatures. */
-  private JasperPrint totals(Report report, Locale locale, Map<String, Object> heading) throws JRException {
+  private JasperPrint totalsPrint(Report report, Locale locale, Map<String, Object> heading, List<ErdTotal> totals) throws JRException {
     Grant grant = report.grant();
     Map<String, Object> t = new HashMap<>();
     t.put("title", Messages.get(locale, "erd.totals.title"));
@@ -175,7 +179,7 @@ public class ErdGenerator implements ReportGenerator {
     t.put("signer2", report.type().statement() ? Messages.get(locale, "signatory." + attester.name()) : null);
     t.put("signed1", signed(report, SignatoryRole.LEGAL_REPRESENTATIVE, locale));
     t.put("signed2", signed(report, attester, locale));
-    return engine.fill(TOTALS_DESIGN, t, new JRMapCollectionDataSource(totalRows(report, locale)), locale);
+    return engine.fill(TOTALS_DESIGN, t, new JRMapCollectionDataSource(totalRows(totals, locale)), locale);
   }
 
   Map<String, Object> heading(Report report, Locale locale) {
@@ -195,9 +199,9 @@ public class ErdGenerator implements ReportGenerator {
         .map(s -> s.name() + "\n" + s.quality() + "\n" + Messages.get(locale, "erd.signedOn", Dates.format(s.signedOn(), locale))).orElse(null);
   }
 
-  List<Map<String, ?>> totalRows(Report report, Locale locale) {
+  static List<Map<String, ?>> totalRows(List<ErdTotal> totals, Locale locale) {
     List<Map<String, ?>> rows = new ArrayList<>();
-    for (ErdTotal t : totals(report)) {
+    for (ErdTotal t : totals) {
       Map<String, Object> row = new HashMap<>();
       row.put("sectionLabel", Messages.get(locale, "erd.totals.section." + (t.section().equals("ALL") ? "CATEGORY" : t.section())));
       row.put("code", t.section().equals("ALL") ? Messages.get(locale, "erd.total") : t.code());
@@ -252,10 +256,10 @@ public class ErdGenerator implements ReportGenerator {
         l.amountExcl(), l.amountIncl(), l.eligibleAmount(), l.paidOn(), l.orderNumber(), l.corrects(), l.expenseId()), false);
   }
 
-  private void xlsxTotals(Xlsx book, Report report, Locale locale) {
+  private static void xlsxTotals(Xlsx book, List<ErdTotal> totals, Locale locale) {
     book.sheet(Messages.get(locale, "erd.xlsx.totals"));
     book.row(List.of(Messages.get(locale, "erd.xlsx.totalsHeader").split("\\|")), true);
-    for (ErdTotal t : totals(report)) {
+    for (ErdTotal t : totals) {
       book.row(java.util.Arrays.asList(Messages.get(locale, "erd.totals.section." + t.section()), t.code(), t.label(), t.budget(), t.thisStatement(), t.earlier(),
           t.cumulative()), false);
     }
