@@ -34,6 +34,7 @@ public class FileStore {
   @PersistenceContext EntityManager em;
   @Inject Settings settings;
   @Inject Clock clock;
+  @jakarta.annotation.Resource(lookup = "java:comp/TransactionSynchronizationRegistry") jakarta.transaction.TransactionSynchronizationRegistry transactions;
 
   /**
    * Stores the stream if it is one of the accepted kinds and within the size limit; otherwise
@@ -123,6 +124,41 @@ public class FileStore {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Forgets a file no longer referenced (a regenerated report's earlier files): its row goes with
+   * the caller's transaction, the file on disk once that transaction has committed — a rollback
+   * keeps both. Without a container transaction (tests) the file goes at once.
+   */
+  public void discard(StoredFile file) {
+    Path path = pathOf(file);
+    em.remove(file);
+    Runnable delete = () -> {
+      try {
+        Files.deleteIfExists(path);
+      } catch (IOException e) {
+        // Unreferenced now: a leftover is harmless, only disk space.
+        java.util.logging.Logger.getLogger(FileStore.class.getName()).warning(() -> "Fichier " + path + " non supprimé : " + e.getMessage());
+      }
+    };
+    if (transactions == null || transactions.getTransactionKey() == null) {
+      delete.run();
+      return;
+    }
+    transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+      @Override
+      public void beforeCompletion() {
+        // Nothing before: the file stays until the row's removal is committed.
+      }
+
+      @Override
+      public void afterCompletion(int status) {
+        if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
+          delete.run();
+        }
+      }
+    });
   }
 
   public StoredFile find(long id) {

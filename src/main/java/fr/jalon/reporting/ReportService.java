@@ -173,6 +173,7 @@ public class ReportService {
   private Draft prepare(Report report, ReportGenerator generator) {
     for (ReportFile old : List.copyOf(report.files())) {
       em.remove(old);
+      files.discard(old.file());
     }
     report.replaceFiles(List.of());
     ReportGenerator.Counts counts = generator.prepare(report);

@@ -78,6 +78,16 @@ class ReportApiIT {
     HttpResponse<String> again = finance.json("POST", "/api/reports", "{\"type\":\"ERD\",\"from\":\"2029-06-01\",\"to\":\"2029-06-30\"}", "fr");
     assertThat(again.statusCode()).isEqualTo(400);
     assertThat(again.body()).contains("existe déjà");
+    // A regeneration replaces the draft's files: the earlier ones are gone, from the archive and from the disk.
+    Matcher firstPdf = Pattern.compile("\\{\"format\":\"PDF\",\"id\":(\\d+)").matcher(made.body());
+    assertThat(firstPdf.find()).as(made.body()).isTrue();
+    java.util.Set<String> before = storedFiles();
+    HttpResponse<String> regenerated = finance.json("POST", "/api/reports/" + id + "/regenerate", "{\"version\":" + version(id) + "}");
+    assertThat(regenerated.statusCode()).as(regenerated.body()).isEqualTo(200);
+    assertThat(board.getBytes("/api/reports/" + id + "/files/" + firstPdf.group(1)).statusCode()).isEqualTo(404);
+    java.util.Set<String> gone = new java.util.HashSet<>(before);
+    gone.removeAll(storedFiles());
+    assertThat(gone).hasSize(3);
     assertThat(move(id, "SIGNED", null).statusCode()).isEqualTo(400);
     assertThat(move(id, "IN_REVIEW", null).statusCode()).isEqualTo(200);
     HttpResponse<String> legal = sign(id, "LEGAL_REPRESENTATIVE", "Marie Delmas");
@@ -116,6 +126,14 @@ class ReportApiIT {
     HttpResponse<String> verified = board.get("/api/reports/" + id + "/verification");
     assertThat(verified.statusCode()).isEqualTo(200);
     assertThat(verified.body()).contains("\"intact\":true");
+  }
+
+  static java.util.Set<String> storedFiles() {
+    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(server.dataFolder().resolve("files"))) {
+      return files.map(f -> f.getFileName().toString()).collect(java.util.stream.Collectors.toSet());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test

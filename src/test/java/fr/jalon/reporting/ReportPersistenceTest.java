@@ -192,9 +192,17 @@ class ReportPersistenceTest {
             "SELECT EXPENSE_ID, ACTION_CODE, ELIGIBLE_AMOUNT FROM REPORT_LINE WHERE REPORT_ID = ? ORDER BY EXPENSE_ID").setParameter(1, id).getResultList()).stream()
         .map(r -> (Object[]) r).map((Object[] r) -> new Frozen(((Number) r[0]).longValue(), (String) r[1], (BigDecimal) r[2])).toList());
     List<Frozen> before = frozen.apply(first.id());
+    List<java.nio.file.Path> firstFiles = java.util.Arrays.stream(ReportFormat.values()).map(f -> fileOf(first, f)).toList();
     ReportRow same = tx(c -> c.reports().regenerate(first.id(), new ReportService.Regenerate(c.reports().find(first.id()).version()), Locale.FRENCH));
     assertThat(same.lineCount()).isEqualTo(240);
     assertThat(frozen.apply(first.id())).isEqualTo(before);
+    // The earlier files are gone, rows and disk, the new ones are there: regenerating does not fill the disk.
+    assertThat(firstFiles).allSatisfy(f -> assertThat(f).doesNotExist());
+    for (ReportRow.File f : first.files()) {
+      fr.jalon.platform.StoredFile row = tx(c -> c.em().find(fr.jalon.platform.StoredFile.class, f.id()));
+      assertThat(row).as("stored file %d", f.id()).isNull();
+    }
+    assertThat(java.util.Arrays.stream(ReportFormat.values()).map(f -> fileOf(same, f))).allSatisfy(f -> assertThat(f).exists());
 
     long changed = before.get(0).expenseId();
     long movedOut = before.get(1).expenseId();
