@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PayaraInstance implements AutoCloseable {
   private static final Duration POLL = Duration.ofMillis(100);
-  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+  /** Long enough for a JDK 25 recording start to assemble its AOT cache as it stops (about a minute). */
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(180);
 
   /** What to deploy; {@code dataFolder} is null for the floor application, which has no data. */
   public record Launch(String label, Path war, Path dataFolder, String readyPath) {}
@@ -60,9 +61,7 @@ public final class PayaraInstance implements AutoCloseable {
     command.addAll(moreJvmArgs);
     if (launch.dataFolder() != null) {
       command.add("-Dderby.stream.error.file=" + launch.dataFolder().resolve("derby.log"));
-      // As the README starts Jalon: a class-data archive written at the first stop, used afterwards.
-      command.add("-XX:SharedArchiveFile=" + launch.dataFolder().resolveSibling(launch.dataFolder().getFileName() + "-jalon.jsa"));
-      command.add("-XX:+AutoCreateSharedArchive");
+      command.addAll(startupCache(launch.dataFolder()));
     }
     command.addAll(List.of("-jar", settings.payaraJar().toString(), "--nocluster", "--port", Integer.toString(settings.port()), "--contextroot", "/",
         "--postbootcommandfile", settings.postboot().toString(), "--deploy", launch.war().toString()));
@@ -91,6 +90,20 @@ public final class PayaraInstance implements AutoCloseable {
     long started = System.nanoTime();
     Process process = builder.start();
     return new PayaraInstance(launch, process, started, URI.create("http://127.0.0.1:" + settings.port()), log);
+  }
+
+  /**
+   * As the README starts Jalon (pom.xml, the run profile and the aot-cache profiles): on JDK 25 and
+   * later an AOT cache recorded by the first start (written when it stops), then used; before,
+   * a class-data archive written at the first stop, then used. Beside the data folder.
+   */
+  static List<String> startupCache(Path dataFolder) {
+    String name = dataFolder.getFileName() + "-jalon";
+    if (Runtime.version().feature() >= 25) {
+      Path cache = dataFolder.resolveSibling(name + ".aot");
+      return Files.exists(cache) ? List.of("-XX:AOTCache=" + cache) : List.of("-XX:AOTCacheOutput=" + cache, "-Xlog:aot=error");
+    }
+    return List.of("-XX:SharedArchiveFile=" + dataFolder.resolveSibling(name + ".jsa"), "-XX:+AutoCreateSharedArchive");
   }
 
   /** Waits for the first HTTP 200 on the launch's ready path; returns the time since the start. */
