@@ -58,7 +58,7 @@ public class ErdGenerator implements ReportGenerator {
   @Inject ErdRepository lines;
   @Inject ReportEngine engine;
   @Inject Clock clock;
-  /** Where the lines are read (and the XLSX and CSV written) while the request's thread fills the PDF: the server's default executor. */
+  /** Where the lines are read (and the XLSX and CSV written), and the PDF written, while the request's thread fills it: the server's default executor. */
   @jakarta.annotation.Resource(lookup = "java:comp/DefaultManagedExecutorService") java.util.concurrent.ExecutorService executor;
 
   @Override
