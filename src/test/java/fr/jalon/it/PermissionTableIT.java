@@ -151,6 +151,14 @@ class PermissionTableIT {
   }
 
   @Test
+  void theLoginPageNamesItsIconWhichIsPublic() {
+    assertThat(Http.anonymous(server).get("/login.xhtml").body()).contains("/resources/favicon.svg");
+    HttpResponse<String> icon = Http.anonymous(server).get("/resources/favicon.svg");
+    assertThat(icon.statusCode()).isEqualTo(200);
+    assertThat(icon.body()).startsWith("<svg");
+  }
+
+  @Test
   void metricsAreNeverPublic() {
     assertThat(isRefusal(Http.anonymous(server).get("/metrics"))).isTrue();
     assertThat(SESSIONS.get("BOARD").get("/metrics").statusCode()).isEqualTo(403);
