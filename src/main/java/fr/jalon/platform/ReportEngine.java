@@ -24,6 +24,7 @@ import net.sf.jasperreports.engine.fill.JRBaseFiller;
 import net.sf.jasperreports.engine.fill.JRFiller;
 import net.sf.jasperreports.engine.util.JRLoader;
 import net.sf.jasperreports.pdf.JRPdfExporter;
+import net.sf.jasperreports.export.ExporterInput;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
@@ -43,14 +44,7 @@ public class ReportEngine {
   public void pdf(String name, Map<String, Object> parameters, JRDataSource data, Locale locale, OutputStream out) {
     try {
       JasperPrint print = fill(name, parameters, data, locale);
-      JRPdfExporter exporter = new JRPdfExporter();
-      exporter.setExporterInput(new SimpleExporterInput(print));
-      exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
-      SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
-      configuration.setMetadataTitle(print.getName());
-      configuration.setMetadataCreator("Jalon");
-      exporter.setConfiguration(configuration);
-      exporter.exportReport();
+      pdfExporter(new SimpleExporterInput(print), print.getName(), out).exportReport();
     } catch (JRException e) {
       throw new IllegalStateException("Rapport " + name + " : " + e.getMessage(), e);
     }
@@ -59,17 +53,22 @@ public class ReportEngine {
   /** Writes filled reports one after the other as one PDF (a report in several parts, a pack). */
   public void pdf(java.util.List<JasperPrint> prints, OutputStream out) {
     try {
-      JRPdfExporter exporter = new JRPdfExporter();
-      exporter.setExporterInput(SimpleExporterInput.getInstance(prints));
-      exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
-      SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
-      configuration.setMetadataTitle(prints.get(0).getName());
-      configuration.setMetadataCreator("Jalon");
-      exporter.setConfiguration(configuration);
-      exporter.exportReport();
+      pdfExporter(SimpleExporterInput.getInstance(prints), prints.get(0).getName(), out).exportReport();
     } catch (JRException e) {
       throw new IllegalStateException("Rapport " + prints.get(0).getName() + " : " + e.getMessage(), e);
     }
+  }
+
+  /** Jalon's PDF exporter: {@code input} to {@code out}, titled {@code title}, made by Jalon. */
+  static JRPdfExporter pdfExporter(ExporterInput input, String title, OutputStream out) {
+    JRPdfExporter exporter = new JRPdfExporter();
+    exporter.setExporterInput(input);
+    exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
+    SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
+    configuration.setMetadataTitle(title);
+    configuration.setMetadataCreator("Jalon");
+    exporter.setConfiguration(configuration);
+    return exporter;
   }
 
   public JasperPrint fill(String name, Map<String, Object> parameters, JRDataSource data, Locale locale) throws JRException {

@@ -19,9 +19,7 @@ import net.sf.jasperreports.engine.base.JRBasePrintPage;
 import net.sf.jasperreports.engine.fill.FillListener;
 import net.sf.jasperreports.export.ExporterInputItem;
 import net.sf.jasperreports.export.SimpleExporterInputItem;
-import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.pdf.JRPdfExporter;
-import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 
 /**
  * A PDF written while its report is still being filled. JasperReports says when it starts a page;
@@ -65,13 +63,7 @@ public final class StreamedPdf implements AutoCloseable {
 
   StreamedPdf(ReportEngine engine, String title, OutputStream out, ExecutorService executor) {
     this.engine = engine;
-    JRPdfExporter exporter = new JRPdfExporter();
-    exporter.setExporterInput(() -> new Reports());
-    exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
-    SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
-    configuration.setMetadataTitle(title);
-    configuration.setMetadataCreator("Jalon");
-    exporter.setConfiguration(configuration);
+    JRPdfExporter exporter = ReportEngine.pdfExporter(() -> new Reports(), title, out);
     export = executor.submit(() -> {
       try {
         exporter.exportReport();
@@ -123,9 +115,7 @@ public final class StreamedPdf implements AutoCloseable {
     awaitExport();
     lock.lock();
     try {
-      if (failure != null) {
-        throw new IllegalStateException("PDF : " + failure.getMessage(), failure);
-      }
+      throwIfFailed();
     } finally {
       lock.unlock();
     }
@@ -176,9 +166,7 @@ public final class StreamedPdf implements AutoCloseable {
         while (failure == null && ready.size() - exporting - 1 >= CHUNKS_AHEAD) {
           changed.await();
         }
-        if (failure != null) {
-          throw new IllegalStateException("PDF : " + failure.getMessage(), failure);
-        }
+        throwIfFailed();
         ready.add(held);
         changed.signalAll();
       }
@@ -188,6 +176,13 @@ public final class StreamedPdf implements AutoCloseable {
       throw new IllegalStateException("PDF interrompu", e);
     } finally {
       lock.unlock();
+    }
+  }
+
+  /** Under the lock: the failure of either side, on this one. */
+  private void throwIfFailed() {
+    if (failure != null) {
+      throw new IllegalStateException("PDF : " + failure.getMessage(), failure);
     }
   }
 
@@ -240,9 +235,7 @@ public final class StreamedPdf implements AutoCloseable {
         while (failure == null && !ended && ready.size() <= index) {
           changed.await();
         }
-        if (failure != null) {
-          throw new IllegalStateException("PDF : " + failure.getMessage(), failure);
-        }
+        throwIfFailed();
         // Nothing at all was given: an empty report, which the exporter writes as a blank page, as for any report without pages.
         return new SimpleExporterInputItem(index < ready.size() ? ready.get(index) : new JasperPrint());
       } catch (InterruptedException e) {
