@@ -122,8 +122,6 @@ public class ErdGenerator implements ReportGenerator {
             filled[0] = System.nanoTime();
             pdf.add(totalsPrint);
             pdf.finish();
-          } catch (JRException e) {
-            throw new IllegalStateException("ERD : " + e.getMessage(), e);
           }
         }));
         csv.flush();
@@ -282,10 +280,10 @@ public class ErdGenerator implements ReportGenerator {
   }
 
   interface Writer {
-    void write(OutputStream out) throws IOException;
+    void write(OutputStream out) throws IOException, JRException;
   }
 
-  private static Path write(Path folder, String extension, Writer writer) throws IOException {
+  private static Path write(Path folder, String extension, Writer writer) throws IOException, JRException {
     Path file = Files.createTempFile(folder, "erd-", "." + extension);
     try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file))) {
       writer.write(out);
