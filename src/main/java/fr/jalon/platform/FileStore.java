@@ -1,9 +1,13 @@
 package fr.jalon.platform;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -24,6 +28,7 @@ import java.time.LocalDateTime;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.UUID;
+import java.util.logging.Logger;
 
 /**
  * Keeps uploaded and generated files under the data folder: size-limited, typed by content,
@@ -31,10 +36,12 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class FileStore {
+  private static final Logger LOG = Logger.getLogger(FileStore.class.getName());
+
   @PersistenceContext EntityManager em;
   @Inject Settings settings;
   @Inject Clock clock;
-  @jakarta.annotation.Resource(lookup = "java:comp/TransactionSynchronizationRegistry") jakarta.transaction.TransactionSynchronizationRegistry transactions;
+  @Resource(lookup = "java:comp/TransactionSynchronizationRegistry") TransactionSynchronizationRegistry transactions;
 
   /**
    * Stores the stream if it is one of the accepted kinds and within the size limit; otherwise
@@ -134,19 +141,11 @@ public class FileStore {
   public void discard(StoredFile file) {
     Path path = pathOf(file);
     em.remove(file);
-    Runnable delete = () -> {
-      try {
-        Files.deleteIfExists(path);
-      } catch (IOException e) {
-        // Unreferenced now: a leftover is harmless, only disk space.
-        java.util.logging.Logger.getLogger(FileStore.class.getName()).warning(() -> "Fichier " + path + " non supprimé : " + e.getMessage());
-      }
-    };
     if (transactions == null || transactions.getTransactionKey() == null) {
-      delete.run();
+      deleteQuietly(path);
       return;
     }
-    transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+    transactions.registerInterposedSynchronization(new Synchronization() {
       @Override
       public void beforeCompletion() {
         // Nothing before: the file stays until the row's removal is committed.
@@ -154,11 +153,20 @@ public class FileStore {
 
       @Override
       public void afterCompletion(int status) {
-        if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
-          delete.run();
+        if (status == Status.STATUS_COMMITTED) {
+          deleteQuietly(path);
         }
       }
     });
+  }
+
+  private static void deleteQuietly(Path path) {
+    try {
+      Files.deleteIfExists(path);
+    } catch (IOException e) {
+      // Unreferenced now: a leftover is harmless, only disk space.
+      LOG.warning(() -> "Fichier " + path + " non supprimé : " + e.getMessage());
+    }
   }
 
   public StoredFile find(long id) {
