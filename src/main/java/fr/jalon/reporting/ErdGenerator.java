@@ -97,7 +97,8 @@ public class ErdGenerator implements ReportGenerator {
   public Generated generate(Report report, Path folder, Locale locale) {
     // Everything read through the entity manager is read here, before the other threads start:
     // Payara closes under this request an entity manager it opened while one of them ran.
-    Counts counts = lines.counts(report.id());
+    // The counts prepare() summed from the frozen lines, stored on the draft: not summed again.
+    Counts counts = new Counts(report.lineCount(), report.totalEligible());
     List<ErdTotal> totals = totals(report);
     Map<String, Object> heading = heading(report, locale);
     Map<ReportFormat, Path> files = new EnumMap<>(ReportFormat.class);
