@@ -73,8 +73,8 @@ public final class StreamedPdf implements AutoCloseable {
     });
   }
 
-  /** Fills the design {@code name}, its pages going to the PDF as they are finished. */
-  public void fill(String name, Map<String, Object> parameters, JRDataSource data, Locale locale) throws JRException {
+  /** Fills the design {@code name}, its pages going to the PDF as they are finished; returns how many pages it made. */
+  public int fill(String name, Map<String, Object> parameters, JRDataSource data, Locale locale) throws JRException {
     taken = 0;
     JasperPrint print = engine.fill(name, parameters, data, locale, new FillListener() {
       @Override
@@ -92,6 +92,7 @@ public final class StreamedPdf implements AutoCloseable {
       give(chunk);
       chunk = null;
     }
+    return print.getPages().size();
   }
 
   /** A whole report, after what came before. */

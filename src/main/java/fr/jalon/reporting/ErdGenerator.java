@@ -103,7 +103,7 @@ public class ErdGenerator implements ReportGenerator {
     Map<String, Object> heading = heading(report, locale);
     Map<ReportFormat, Path> files = new EnumMap<>(ReportFormat.class);
     try {
-      JasperPrint totalsPrint = totalsPrint(report, locale, heading, totals);
+      Map<String, Object> totalsParameters = totalsParameters(report, locale, heading);
       Path csvFile = Files.createTempFile(folder, "erd-", ".csv");
       Path xlsxFile = Files.createTempFile(folder, "erd-", ".xlsx");
       long started = System.nanoTime();
@@ -119,9 +119,9 @@ public class ErdGenerator implements ReportGenerator {
             csvLine(csv, l);
             xlsxLine(book, l);
           }); StreamedPdf pdf = engine.streamedPdf(DESIGN, out, executor)) {
-            pdf.fill(DESIGN, heading, source, locale);
+            int pages = pdf.fill(DESIGN, heading, source, locale);
             filled[0] = System.nanoTime();
-            pdf.add(totalsPrint);
+            pdf.add(totalsPrint(totalsParameters, totals, locale, pages));
             pdf.finish();
           }
         }));
@@ -160,24 +160,39 @@ public class ErdGenerator implements ReportGenerator {
         main = engine.fill(DESIGN, p, source, locale);
       }
       virtualizer.setReadOnly(true);
-      return List.of(main, totalsPrint(report, locale, heading, totals(report)));
+      return List.of(main, totalsPrint(totalsParameters(report, locale, heading), totals(report), locale, main.getPages().size()));
     } catch (JRException e) {
       throw new IllegalStateException("ERD : " + e.getMessage(), e);
     }
   }
 
-  /** The totals per category and per action against the budget, and the certification block with its signatures. */
-  private JasperPrint totalsPrint(Report report, Locale locale, Map<String, Object> heading, List<ErdTotal> totals) throws JRException {
+  /**
+   * The parameters of the totals pages, read from the report and its grant: before the PDF's
+   * exporter thread starts, like everything read through the entity manager.
+   */
+  private Map<String, Object> totalsParameters(Report report, Locale locale, Map<String, Object> heading) {
     Grant grant = report.grant();
     Map<String, Object> t = new HashMap<>();
     t.put("title", Messages.get(locale, "erd.totals.title"));
     t.put("periodLine", heading.get("periodLine"));
+    t.put("versionLine", heading.get("versionLine"));
+    t.put("generatedOn", heading.get("generatedOn"));
     SignatoryRole attester = SignatureRules.attester(grant.beneficiary().legalForm());
     t.put("certification", Messages.get(locale, "erd.certification.text", grant.beneficiary().name(), Messages.get(locale, "signatory." + attester.name())));
     t.put("signer1", Messages.get(locale, "signatory." + SignatoryRole.LEGAL_REPRESENTATIVE.name()));
     t.put("signer2", report.type().statement() ? Messages.get(locale, "signatory." + attester.name()) : null);
     t.put("signed1", signed(report, SignatoryRole.LEGAL_REPRESENTATIVE, locale));
     t.put("signed2", signed(report, attester, locale));
+    return t;
+  }
+
+  /**
+   * The totals per category and per action against the budget, and the certification block with
+   * its signatures; their pages numbered on from the {@code pagesBefore} pages of lines.
+   */
+  private JasperPrint totalsPrint(Map<String, Object> parameters, List<ErdTotal> totals, Locale locale, int pagesBefore) throws JRException {
+    Map<String, Object> t = new HashMap<>(parameters);
+    t.put("pagesBefore", pagesBefore);
     return engine.fill(TOTALS_DESIGN, t, new JRMapCollectionDataSource(totalRows(totals, locale)), locale);
   }
 

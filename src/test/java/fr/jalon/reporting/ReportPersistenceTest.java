@@ -169,6 +169,16 @@ class ReportPersistenceTest {
     assertThat(pdf).contains("État récapitulatif des dépenses", "Période du 01/01/2024 au 31/12/2024", "Total de l’état (240 lignes)", "Sous-total action A1",
         "Certification", "L’agent comptable");
     assertThat(pdf).contains(french(ledger)).contains(french(a1));
+    // Every page, the totals and the certification block included, says which it is and of which version.
+    try (PDDocument doc = Loader.loadPDF(fileOf(r, ReportFormat.PDF).toFile())) {
+      assertThat(doc.getNumberOfPages()).isGreaterThan(2);
+      for (int page = 1; page <= doc.getNumberOfPages(); page++) {
+        PDFTextStripper one = new PDFTextStripper();
+        one.setStartPage(page);
+        one.setEndPage(page);
+        assertThat(normal(one.getText(doc))).as("page %d", page).contains("Page " + page).contains("État récapitulatif des dépenses — version 1");
+      }
+    }
     try (InputStream in = Files.newInputStream(fileOf(r, ReportFormat.XLSX)); XSSFWorkbook book = new XSSFWorkbook(in)) {
       Sheet lines = book.getSheetAt(0);
       BigDecimal sum = BigDecimal.ZERO;
