@@ -91,7 +91,7 @@ public class GrantService {
   @RolesAllowed(ADMIN)
   @Transactional
   public GrantSheet create(@NotNull GrantChange terms, @NotNull Organisation beneficiary) {
-    if (find().isPresent()) {
+    if (exists()) {
       throw new RuleViolation("reference", "grant.exists");
     }
     em.persist(beneficiary);
