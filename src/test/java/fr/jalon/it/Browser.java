@@ -6,8 +6,11 @@ import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -81,6 +84,48 @@ public final class Browser implements AutoCloseable {
     var element = wait.until(ExpectedConditions.elementToBeClickable(field));
     element.clear();
     element.sendKeys(text);
+  }
+
+  /**
+   * Picks the item of a PrimeFaces select menu whose label starts with {@code labelStart}, as a
+   * user does, and returns once the menu shows it and its panel is closed. On a busy machine the
+   * panel may still be moving when the item is clicked and the click is lost: then it tries again.
+   */
+  public void choose(String menuId, String labelStart) {
+    By menu = By.id(menuId);
+    By panel = By.id(menuId + "_panel");
+    By item = By.cssSelector("[id='" + menuId + "_items'] li[data-label^=\"" + labelStart + "\"]");
+    WebDriverWait shortWait = new WebDriverWait(driver, Duration.ofSeconds(3));
+    shortWait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        if (!driver.findElement(panel).isDisplayed()) {
+          // A menu another field's Ajax update enables (a category after its action) is disabled until then.
+          wait.until(d -> !d.findElement(menu).getAttribute("class").contains("ui-state-disabled"));
+          wait.until(ExpectedConditions.elementToBeClickable(menu)).click();
+        }
+        WebElement choice = shortWait.until(ExpectedConditions.elementToBeClickable(item));
+        shortWait.until(d -> still(choice));
+        choice.click();
+        shortWait.until(d -> d.findElement(By.id(menuId + "_label")).getText().startsWith(labelStart) && !d.findElement(panel).isDisplayed());
+        return;
+      } catch (TimeoutException e) {
+        if (attempt == 3) {
+          throw new AssertionError("le menu " + menuId + " n’a pas pris « " + labelStart + " » en trois essais", e);
+        }
+      }
+    }
+  }
+
+  /** Whether the element is where it was a moment ago (an opening panel slides and fades in). */
+  private static boolean still(WebElement element) {
+    Rectangle before = element.getRect();
+    try {
+      Thread.sleep(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return before.equals(element.getRect());
   }
 
   public String text() {

@@ -54,9 +54,9 @@ class BudgetBrowserIT extends BrowserTest {
 
     // Add a row (action × category × source) at zero, then remove it.
     String lines = text(By.id("versionTitle"));
-    pick("addRowForm:actionId", "A6.1");
-    pick("addRowForm:categoryId", "COMM");
-    pick("addRowForm:sourceId", "Région");
+    browser.choose("addRowForm:actionId", "A6.1");
+    browser.choose("addRowForm:categoryId", "COMM");
+    browser.choose("addRowForm:sourceId", "Région");
     browser.driver.findElement(By.id("addRowForm:add")).click();
     By added = By.cssSelector("tr[title^='A6.1 · Communication · Région']");
     browser.wait.until(ExpectedConditions.presenceOfElementLocated(added));
@@ -66,10 +66,6 @@ class BudgetBrowserIT extends BrowserTest {
     browser.wait.until(ExpectedConditions.numberOfElementsToBe(added, 0));
   }
 
-  private static void pick(String menuId, String labelStart) {
-    browser.wait.until(ExpectedConditions.elementToBeClickable(By.id(menuId))).click();
-    browser.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[id='" + menuId + "_items'] li[data-label^='" + labelStart + "']"))).click();
-  }
 
   @Test
   void theAdministratorApprovesTheDraftWithACopilDecision() {
@@ -80,8 +76,7 @@ class BudgetBrowserIT extends BrowserTest {
     browser.go("/plan/approval.xhtml?v=" + draft);
     browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("approvalForm:approve")));
     assertThat(browser.text()).contains("une décision du COPIL est requise", "Par catégorie", "Par action", "Part déplacée", "30 %");
-    browser.driver.findElement(By.id("approvalForm:decisionId")).click();
-    browser.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li[data-label^='COPIL-2026-03-B2']"))).click();
+    browser.choose("approvalForm:decisionId", "COPIL-2026-03-B2");
     browser.driver.findElement(By.id("approvalForm:approve")).click();
     browser.wait.until(d -> browser.text().contains("Version approuvée."));
     browser.screenshot("budget-approval-admin");

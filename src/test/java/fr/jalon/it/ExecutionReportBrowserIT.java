@@ -15,8 +15,7 @@ class ExecutionReportBrowserIT extends BrowserTest {
   void financeGeneratesABudgetExecutionReportAndTheBoardDownloadsTheLatestFromTheDashboard() {
     browser.login("finance", "jalon-demo");
     browser.go("/reporting/reports.xhtml");
-    click(By.id("generateForm:type"));
-    click(By.cssSelector("li[data-label=\"Exécution budgétaire\"]"));
+    browser.choose("generateForm:type", "Exécution budgétaire");
     browser.type(By.id("generateForm:from_input"), "01/10/2028");
     browser.type(By.id("generateForm:to_input"), "31/12/2028");
     click(By.id("generateForm:generate"));

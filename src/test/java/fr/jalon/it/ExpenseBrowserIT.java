@@ -22,19 +22,6 @@ class ExpenseBrowserIT extends BrowserTest {
     return Integer.parseInt(browser.driver.findElement(By.id(id)).getText().trim());
   }
 
-  /** Picks the item of a PrimeFaces select menu whose label starts with {@code label}. */
-  static void choose(String menuId, String label) {
-    browser.wait.until(ExpectedConditions.elementToBeClickable(By.id(menuId))).click();
-    String items = "#" + menuId.replace(":", "\\:") + "_items li";
-    browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(items)));
-    for (WebElement item : browser.driver.findElements(By.cssSelector(items))) {
-      if (item.getText().startsWith(label)) {
-        item.click();
-        return;
-      }
-    }
-    throw new AssertionError("pas d’élément « " + label + " » dans " + menuId);
-  }
 
   @Test
   void financeImportsAFecReadsThePreviewConfirmsAndSeesTheExpensesWithoutReceipt() throws Exception {
@@ -53,7 +40,7 @@ class ExpenseBrowserIT extends BrowserTest {
     assertThat(browser.driver.findElement(By.id("fileFormat")).getText()).isEqualTo("FEC");
     assertThat(browser.text()).contains("fec-navigateur.txt", "Comptes et catégories");
 
-    choose("settingsForm:actionId", "A2.1");
+    browser.choose("settingsForm:actionId", "A2.1");
     browser.type(By.id("settingsForm:prefixes"), "");
     browser.type(By.id("settingsForm:journals"), "");
     browser.type(By.id("settingsForm:analytic"), "");
@@ -69,7 +56,7 @@ class ExpenseBrowserIT extends BrowserTest {
     assertThat(figure("refused")).isEqualTo(5);
     assertThat(figure("linesRead")).isEqualTo(303);
     assertThat(browser.driver.findElement(By.id("totalIncl")).getText().replace('\u202F', ' ').replace('\u00A0', ' ')).isEqualTo("348 439,16 €");
-    choose("previewForm:outcome", "Refusée");
+    browser.choose("previewForm:outcome", "Refusée");
     browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("previewForm:lines"), "déséquilibrée"));
     String refusedLines = browser.driver.findElement(By.id("previewForm:lines")).getText();
     assertThat(refusedLines).contains("Refusée").doesNotContain("À créer");

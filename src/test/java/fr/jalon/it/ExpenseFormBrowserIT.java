@@ -20,13 +20,6 @@ class ExpenseFormBrowserIT extends BrowserTest {
     return new BigDecimal(shown.replaceAll("[\\s\\u00A0\\u202F€]", "").replace(',', '.'));
   }
 
-  /** Picks the option of a PrimeFaces select menu whose label starts with {@code label}. */
-  static void choose(String id, String label) {
-    ((JavascriptExecutor) browser.driver).executeScript(
-        "var s = document.getElementById(arguments[0] + '_input'); var wanted = arguments[1];"
-            + "var o = Array.prototype.filter.call(s.options, function (x) { return x.text.indexOf(wanted) === 0; })[0];"
-            + "PrimeFaces.widgets['widget_' + arguments[0].replace(/:/g, '_')].selectValue(o.value);", id, label);
-  }
 
   static BigDecimal committedOnActionPage() {
     browser.go("/plan/actions.xhtml");
@@ -45,8 +38,8 @@ class ExpenseFormBrowserIT extends BrowserTest {
     browser.go("/expense/expenses.xhtml");
     browser.wait.until(ExpectedConditions.elementToBeClickable(By.id("listForm:newExpense"))).click();
     browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("expenseForm:save")));
-    choose("expenseForm:action", "A1.1 ");
-    choose("expenseForm:category", "INV ");
+    browser.choose("expenseForm:action", "A1.1 ");
+    browser.choose("expenseForm:category", "INV ");
     browser.driver.findElement(By.cssSelector("#expenseForm\\:supplierMode .ui-chkbox-box")).click();
     browser.type(By.id("expenseForm:newSupplierName"), "Tournage Lotois " + invoice);
     browser.type(By.id("expenseForm:siret"), "44000000000008");

@@ -20,15 +20,9 @@ class ReportBrowserIT extends BrowserTest {
     browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#growl_container .ui-growl-item")));
   }
 
-  void choose(String menuId, String label) {
-    click(By.id(menuId));
-    click(By.cssSelector("li[data-label=\"" + label + "\"]"));
-    // On a busy machine the panel can swallow the click: go on only once the menu shows the choice.
-    browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(menuId + "_label"), label));
-  }
 
   void sign(String role, String name, String quality) {
-    choose("signForm:role", role);
+    browser.choose("signForm:role", role);
     browser.type(By.id("signForm:name"), name);
     browser.type(By.id("signForm:quality"), quality);
     // The form keeps the last signature date: type it only the first time.

@@ -47,8 +47,7 @@ class ReportVerdictBrowserIT extends BrowserTest {
   }
 
   void chooseVerdict(String label) {
-    click(By.id("linesForm:verdict"));
-    click(By.cssSelector("li[data-label=\"" + label + "\"]"));
+    browser.choose("linesForm:verdict", label);
   }
 
   @Test
