@@ -63,6 +63,7 @@ final class BenchRun {
   }
 
   Path run() throws Exception {
+    Wrk.requireInstalled();
     Instant began = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     Machine machine = Machine.probe();
     Path runData = settings.benchFolder().resolve("run");

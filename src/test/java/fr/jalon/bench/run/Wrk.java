@@ -87,6 +87,14 @@ public final class Wrk {
   }
 
   /** The installed wrk's version line, for the results. */
+  /** Fails at once, before minutes of data generation and start-ups, when wrk is missing. */
+  public static void requireInstalled() {
+    if ("not installed".equals(version())) {
+      throw new IllegalStateException("wrk est introuvable : le banc en a besoin pour le débit (Debian : apt-get install wrk). "
+          + "wrk not found: the bench needs it for throughput (Debian: apt-get install wrk).");
+    }
+  }
+
   public static String version() {
     try {
       Process process = new ProcessBuilder("wrk", "-v").redirectErrorStream(true).start();
