@@ -25,6 +25,7 @@ import fr.jalon.platform.ConcurrentEditException;
 import fr.jalon.platform.Messages;
 import fr.jalon.platform.NotFoundException;
 import fr.jalon.platform.RuleViolation;
+import fr.jalon.security.CallerRoles;
 import fr.jalon.security.SystemCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -94,7 +95,7 @@ public class BudgetService {
   }
 
   public boolean mayEdit() {
-    return SystemCaller.active() || securityContext.isCallerInRole(PROJECT_MANAGER) || securityContext.isCallerInRole(FINANCE);
+    return SystemCaller.active() || CallerRoles.has(securityContext, PROJECT_MANAGER) || CallerRoles.has(securityContext, FINANCE);
   }
 
   /** Writes cells of a draft (missing lines are created); all or nothing. */

@@ -10,6 +10,7 @@ import fr.jalon.grant.GrantService;
 import fr.jalon.platform.ConcurrentEditException;
 import fr.jalon.platform.Messages;
 import fr.jalon.platform.NotFoundException;
+import fr.jalon.security.CallerRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,7 +41,7 @@ public class NotificationService {
   @Inject SecurityContext securityContext;
   @Inject Clock clock;
   /** The caller's roles; tests give their own. */
-  Function<String, Boolean> inRole = role -> securityContext.isCallerInRole(role);
+  Function<String, Boolean> inRole = role -> CallerRoles.has(securityContext, role);
 
   /** One notification as screens and the API show it. */
   public record NotificationRow(long id, Notification.Kind kind, String role, ReportType type, LocalDate periodFrom, LocalDate periodTo,

@@ -23,6 +23,7 @@ public class CurrentUser {
   @Inject UserRepository users;
 
   private String displayName;
+  private Set<String> roleNames;
 
   public boolean isLoggedIn() {
     return securityContext.getCallerPrincipal() != null;
@@ -39,17 +40,21 @@ public class CurrentUser {
     return displayName;
   }
 
+  /** Asked once per request: the menu asks for each of its entries. */
   public Set<String> getRoleNames() {
-    return Arrays.stream(Role.values()).map(Role::roleName).filter(securityContext::isCallerInRole).collect(Collectors.toCollection(java.util.TreeSet::new));
+    if (roleNames == null) {
+      roleNames = Arrays.stream(Role.values()).map(Role::roleName).filter(this::hasRole).collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+    return roleNames;
   }
 
   public boolean hasRole(String role) {
-    return securityContext.isCallerInRole(role);
+    return CallerRoles.has(securityContext, role);
   }
 
   public String getRoleLabels() {
     java.util.Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
-    return Arrays.stream(Role.values()).filter(r -> securityContext.isCallerInRole(r.roleName())).map(r -> Messages.get(locale, r.labelKey())).collect(Collectors.joining(", "));
+    return Arrays.stream(Role.values()).filter(r -> getRoleNames().contains(r.roleName())).map(r -> Messages.get(locale, r.labelKey())).collect(Collectors.joining(", "));
   }
 
   public List<Permissions.MenuEntry> getMenu() {

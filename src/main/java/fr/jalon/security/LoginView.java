@@ -49,7 +49,7 @@ public class LoginView {
 
   /** The board lands on its dashboard; everybody else on the home page. */
   private String landingPage() {
-    return securityContext.isCallerInRole(fr.jalon.platform.Roles.BOARD) ? "/dashboard/dashboard.xhtml" : "/index.xhtml";
+    return CallerRoles.has(securityContext, fr.jalon.platform.Roles.BOARD) ? "/dashboard/dashboard.xhtml" : "/index.xhtml";
   }
 
   /** Marks the session as a person's: the API accepts it. */

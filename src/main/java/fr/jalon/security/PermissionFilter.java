@@ -27,6 +27,15 @@ public class PermissionFilter extends HttpFilter {
 
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+    CallerRoles.hold(request);
+    try {
+      filter(request, response, chain);
+    } finally {
+      CallerRoles.release();
+    }
+  }
+
+  private void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
     // No page of Jalon may be framed by another site (clickjacking), nor its content type guessed.
     response.setHeader("X-Frame-Options", "DENY");
     response.setHeader("Content-Security-Policy", "frame-ancestors 'none'");

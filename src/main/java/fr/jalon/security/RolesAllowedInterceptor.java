@@ -54,7 +54,7 @@ public class RolesAllowedInterceptor {
       return false;
     }
     for (String role : roles.value()) {
-      if (securityContext.isCallerInRole(role)) {
+      if (CallerRoles.has(securityContext, role)) {
         return true;
       }
     }

@@ -88,6 +88,25 @@ class RolesAllowedInterceptorTest {
     assertThat(SystemCaller.onBehalfOf()).isNull();
   }
 
+  @Test
+  void inAWebRequestTheServletRequestAnswersAndElsewhereTheSecurityContext() throws Exception {
+    // The security context here says "finance", the request "board": which one answered shows.
+    HttpServletRequest request = (HttpServletRequest) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+          case "isUserInRole" -> "BOARD".equals(args[0]);
+          default -> throw new UnsupportedOperationException(method.getName());
+        });
+    CallerRoles.hold(request);
+    try {
+      assertThat(CallerRoles.has(new Caller("finance", Set.of("FINANCE")), "BOARD")).isTrue();
+      assertThat(CallerRoles.has(new Caller("finance", Set.of("FINANCE")), "FINANCE")).isFalse();
+    } finally {
+      CallerRoles.release();
+    }
+    assertThat(CallerRoles.has(new Caller("finance", Set.of("FINANCE")), "FINANCE")).isTrue();
+    assertThat(CallerRoles.has(new Caller("finance", Set.of("FINANCE")), "BOARD")).isFalse();
+  }
+
   /** A caller with a name and roles. */
   record Caller(String name, Set<String> roles) implements SecurityContext {
     @Override
