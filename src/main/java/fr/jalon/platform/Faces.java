@@ -1,6 +1,8 @@
 package fr.jalon.platform;
 
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.UIComponent;
+import jakarta.faces.component.UIMessage;
 import jakarta.faces.context.FacesContext;
 import java.util.Locale;
 
@@ -80,13 +82,31 @@ public final class Faces {
       error(null, message);
       return;
     }
-    // Name the field: the message also shows in the growl, far from the input.
+    // Name the field: the message may show away from the input.
     Object label = component.getAttributes().get("label");
     boolean english = "en".equals(locale().getLanguage());
     String separator = english ? ": " : " : ";
     // After a colon French goes on in lower case: « Intitulé : ce champ est obligatoire. »
     String rest = english || message.isEmpty() ? message : Character.toLowerCase(message.charAt(0)) + message.substring(1);
-    error(id, label == null ? message : label + separator + rest);
+    // A field without its own p:message would swallow the message: then the page's messages show it.
+    error(shownFor(component) ? id : null, label == null ? message : label + separator + rest);
+  }
+
+  /** Whether the field's form holds a message component for it. */
+  private static boolean shownFor(UIComponent field) {
+    return holdsMessageFor(field.getNamingContainer(), field.getId());
+  }
+
+  private static boolean holdsMessageFor(UIComponent component, String fieldId) {
+    if (component instanceof UIMessage message && fieldId.equals(message.getFor())) {
+      return true;
+    }
+    for (var children = component.getFacetsAndChildren(); children.hasNext();) {
+      if (holdsMessageFor(children.next(), fieldId)) {
+        return true;
+      }
+    }
+    return false;
   }
 
 }

@@ -56,6 +56,11 @@ class ReportBrowserIT extends BrowserTest {
     browser.type(By.id("generateForm:to_input"), "31/01/2028");
     click(By.id("generateForm:generate"));
     saved();
+    // The same period again (the form keeps it): refused, and the page says why under the fields
+    // (it once said only "see the message under each field", with none there).
+    click(By.id("generateForm:generate"));
+    browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#generateForm .field-messages"), "existe déjà pour cette période"));
+    browser.screenshot("erd-already-there");
     click(inRow("toReview"));
     saved();
     sign("Le représentant légal (ordonnateur)", "Marie Delmas", "Proviseure, ordonnatrice");
