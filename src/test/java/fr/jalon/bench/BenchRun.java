@@ -55,10 +55,13 @@ final class BenchRun {
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
 
   private final BenchSettings settings;
+  private final String commit;
   private final Path logs;
 
   BenchRun(BenchSettings settings) {
     this.settings = settings;
+    // Read before the run: the WAR was just built from this tree, which may move during a long run.
+    this.commit = commit();
     this.logs = settings.benchFolder().resolve("logs");
   }
 
@@ -253,7 +256,7 @@ final class BenchRun {
 
   private Results.Versions versions(String derbyVersion) {
     return new Results.Versions(BenchSettings.property("bench.version.payara", "?"), derbyVersion, BenchSettings.property("bench.version.flyway", "?"),
-        BenchSettings.property("bench.version.jasperreports", "?"), BenchSettings.property("bench.version.primefaces", "?"), Wrk.version(), commit());
+        BenchSettings.property("bench.version.jasperreports", "?"), BenchSettings.property("bench.version.primefaces", "?"), Wrk.version(), commit);
   }
 
   /** The measured code's commit, marked when the working tree has uncommitted changes. */
