@@ -23,6 +23,7 @@ import fr.jalon.bench.report.SizeRatio;
 import fr.jalon.bench.run.BareApplication;
 import fr.jalon.bench.run.DashboardPageBench;
 import fr.jalon.bench.run.HttpSession;
+import fr.jalon.bench.run.InProcessBench;
 import fr.jalon.bench.run.JalonRequests;
 import fr.jalon.bench.run.Measure;
 import fr.jalon.bench.run.PayaraInstance;
@@ -116,6 +117,15 @@ final class BenchRun {
     }
     FecImport fec = heap.fec();
 
+    // Last, with no server running: JMH in its own JVM. A failure there keeps the figures above.
+    String inProcess;
+    try {
+      inProcess = InProcessBench.run(settings.benchFolder());
+    } catch (Exception e) {
+      inProcess = "\n## In-process operations (JMH)\n\nFailed: " + e + "\n";
+      Progress.log("JMH failed: %s", e);
+    }
+
     Instant ended = Instant.now();
     List<Check> checks = checks(startup, runs, fec, heap.erd(), pages);
     if (heapFailure != null) {
@@ -125,7 +135,7 @@ final class BenchRun {
     Results results = new Results(settings.action().label(), settings.seed(), settings.sizes(), began.toString(),
         Duration.between(began, ended).toSeconds(), settings.jvmArgs(), machine.withLoadAtEnd(), versions(derbyVersion), datasets, startup, runs, fec,
         heap.erd(), pages, checks);
-    Path written = write(results, ended);
+    Path written = write(results, ended, inProcess);
     if (heapFailure != null) {
       throw new IllegalStateException("the -Xmx512m part failed; every other figure is in " + written + ": " + heapFailure);
     }
@@ -283,11 +293,11 @@ final class BenchRun {
     }
   }
 
-  private Path write(Results results, Instant ended) throws IOException {
+  private Path write(Results results, Instant ended, String inProcess) throws IOException {
     Path folder = settings.benchFolder();
     String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(ended);
     String json = Json.write(results);
-    String markdown = MarkdownReport.write(results);
+    String markdown = MarkdownReport.write(results) + inProcess;
     Path history = folder.resolve("history");
     Files.createDirectories(history);
     String name = settings.action().label();
