@@ -27,12 +27,14 @@ class ReportBrowserIT extends BrowserTest {
    * The row of the statement this test makes, found by its period: the scheduler's first pass
    * (a minute after the server starts) may add drafts above it at any moment.
    */
+  static final String ROW = "//tbody[@id='tableForm:reports_data']/tr[contains(., '" + PERIOD + "')]";
+
   static By row() {
-    return By.xpath("//tbody[@id='tableForm:reports_data']/tr[contains(., '" + PERIOD + "')]");
+    return By.xpath(ROW);
   }
 
   static By inRow(String button) {
-    return By.xpath("//tbody[@id='tableForm:reports_data']/tr[contains(., '" + PERIOD + "')]//*[contains(@id, ':" + button + "')]");
+    return By.xpath(ROW + "//*[contains(@id, ':" + button + "')]");
   }
 
   void sign(String role, String name, String quality) {
